@@ -1,0 +1,3 @@
+from skillsite.cli import main
+
+raise SystemExit(main())
