@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
+from urllib.parse import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +53,16 @@ class SiteInfo:
 
     def raw_url(self, name: str, relative_path: str = "SKILL.md") -> str:
         return f"{self.download_base}skills/{name}/{relative_path}"
+
+    def _repository_url(self, template: str, catalog_relative_path: str) -> str:
+        if not template:
+            return ""
+        prefix = self.catalog_path_in_repo.strip("/")
+        path = f"{prefix}/{catalog_relative_path}" if prefix else catalog_relative_path
+        return template.format(path=quote(path))
+
+    def source_url(self, catalog_relative_path: str) -> str:
+        return self._repository_url(self.source_url_template, catalog_relative_path)
+
+    def edit_url(self, catalog_relative_path: str) -> str:
+        return self._repository_url(self.edit_url_template, catalog_relative_path)

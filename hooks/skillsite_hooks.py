@@ -1,0 +1,153 @@
+"""MkDocs adapter: load the catalog with the core and hand MkDocs its pages and files.
+
+Hooks load once per `mkdocs serve` process, so state lives in one small object that
+`on_config` rebuilds for every build (serve rebuilds call it again).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from skillsite.artifacts import build_artifacts
+from skillsite.dates import skill_updated_times
+from skillsite.loader import CatalogRootError, load_catalog
+from skillsite.model import Catalog, Skill
+from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
+from skillsite.sanitize import sanitize_html
+from skillsite.site_config import (
+    SiteConfigError,
+    catalog_root,
+    path_in_repository,
+    site_info,
+)
+from skillsite.site_info import SiteInfo
+from skillsite.site_pages import generate_pages
+
+# Only loggers under "mkdocs." count towards `mkdocs build --strict`.
+log = logging.getLogger("mkdocs.plugins.skillsite")
+
+
+@dataclass
+class BuildState:
+    command: str = "build"
+    catalog: Catalog | None = None
+    site: SiteInfo | None = None
+    pages: dict[str, str] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)  # page uri -> valid skill
+
+
+state = BuildState()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def _settings(config: MkDocsConfig) -> dict:
+    settings = config.extra.get("skillsite") or {}
+    if not isinstance(settings, dict):
+        raise PluginError("extra.skillsite in mkdocs.yml must be a mapping")
+    return settings
+
+
+def _navigation(catalog: Catalog, pages: dict[str, str], hand_written: list) -> list:
+    categories = [
+        {page_title(c.title): f"categories/{c.key}/index.md"}
+        for c in catalog.categories
+        if f"categories/{c.key}/index.md" in pages
+    ]
+    return [{"Home": "index.md"}, {"Categories": categories}, *hand_written]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    settings = _settings(config)
+    config_dir = Path(config.config_file_path).parent
+    root = catalog_root(config_dir, settings)
+    try:
+        catalog = load_catalog(root)
+    except CatalogRootError as error:
+        raise PluginError(str(error)) from None
+    for diagnostic in catalog.diagnostics:
+        log.warning(diagnostic.to_text())
+    if catalog.diagnostics:
+        log.warning(
+            "%d errors and %d warnings in the catalog at %s; invalid skills are %s",
+            catalog.error_count,
+            catalog.warning_count,
+            root,
+            "shown with their errors" if state.command == "serve" else "left out",
+        )
+    if os.environ.get("SKILLSITE_REPO_URL"):
+        config.repo_url = os.environ["SKILLSITE_REPO_URL"]
+    try:
+        site = site_info(
+            site_name=config.site_name,
+            site_url=config.site_url,
+            repo_url=config.repo_url,
+            settings=settings,
+            catalog_path_in_repo=path_in_repository(root),
+            updated=skill_updated_times(root, [s.folder for s in catalog.valid_skills]),
+        )
+    except SiteConfigError as error:
+        raise PluginError(str(error)) from None
+    # Material asks the server for versions.json when a version provider is set: only
+    # a build that mike publishes as a version has one.
+    if not os.environ.get("SKILLSITE_VERSION"):
+        config.extra.pop("version", None)
+    state.catalog, state.site = catalog, site
+    state.pages = generate_pages(catalog, site, show_invalid=state.command == "serve")
+    state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
+    config.nav = _navigation(catalog, state.pages, list(settings.get("nav") or []))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri, markdown in state.pages.items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, uri, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    skill = state.skills.get(page.file.src_uri)
+    if skill and state.site:
+        # Generated pages have no file in docs/: point "edit" at the SKILL.md itself.
+        page.edit_url = state.site.edit_url(skill.skill_file) or None
+        # The exact text behind the "Copy SKILL.md" button (see skill-source.html).
+        page.meta["skill_source"] = skill_source_text(skill)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri not in state.skills:
+        return html
+    head, marker, body = html.partition(BODY_MARKER)
+    if not marker:
+        return html
+    return head + sanitize_html(body)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if state.catalog is None or state.site is None:
+        return
+    site_dir = Path(config.site_dir)
+    for relative_path, content in build_artifacts(state.catalog, state.site).items():
+        target = site_dir / relative_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001 (livereload types)
+    # The catalog lives outside docs/: watch it so that saving a SKILL.md rebuilds.
+    server.watch(str(catalog_root(Path(config.config_file_path).parent, _settings(config))))
+    return server

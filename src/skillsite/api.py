@@ -1,0 +1,118 @@
+"""The JSON API: api/skills.json, api/skills/<name>.json and api/categories.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from urllib.parse import quote
+
+from skillsite.dates import iso_utc
+from skillsite.model import Catalog
+from skillsite.published import PublishedSkill
+from skillsite.site_info import SiteInfo
+
+
+def skill_entry(published: PublishedSkill, site: SiteInfo) -> dict[str, object]:
+    """What api/skills.json says about one skill."""
+    skill = published.skill
+    return {
+        "name": skill.name,
+        "category": skill.category,
+        "description": skill.description,
+        "license": skill.license or None,
+        "compatibility": skill.compatibility or None,
+        "tags": list(skill.tags),
+        "url": site.skill_url(skill.name),
+        "raw_url": site.raw_url(skill.name),
+        "archive_url": site.archive_url(skill.name),
+        "archive_sha256": hashlib.sha256(published.archive).hexdigest(),
+        "sha256": skill.sha256,
+        "files": [
+            {
+                "path": file.path,
+                "size": file.size,
+                "sha256": file.sha256,
+                "url": raw_file_url(site, skill.name, file.path),
+            }
+            for file in published.files
+        ],
+        "updated": iso_utc(published.updated) if published.updated else None,
+    }
+
+
+def skill_detail(published: PublishedSkill, site: SiteInfo) -> dict[str, object]:
+    """What api/skills/<name>.json says: the index entry plus the rest of the frontmatter."""
+    skill = published.skill
+    return {
+        **skill_entry(published, site),
+        "body_lines": len(skill.body.splitlines()),
+        "allowed_tools": list(skill.allowed_tools),
+        "metadata": dict(skill.metadata),
+    }
+
+
+def raw_file_url(site: SiteInfo, name: str, relative_path: str) -> str | None:
+    """URL of a published supporting file; None when the skill archive occupies its path."""
+    if relative_path == archive_file_name(name):
+        return None
+    return site.raw_url(name, quote(relative_path, safe="/"))
+
+
+def archive_file_name(name: str) -> str:
+    return f"{name}.tar.gz"
+
+
+def skills_index(
+    skills: Sequence[PublishedSkill], site: SiteInfo, generated: datetime | None
+) -> dict[str, object]:
+    entries = [skill_entry(p, site) for p in sorted(skills, key=lambda p: p.skill.name)]
+    return {
+        "generated": iso_utc(generated) if generated else None,
+        "count": len(entries),
+        "skills": entries,
+    }
+
+
+def categories_index(
+    catalog: Catalog,
+    skills: Sequence[PublishedSkill],
+    site: SiteInfo,
+    generated: datetime | None,
+) -> dict[str, object]:
+    counts: dict[str, int] = {}
+    for published in skills:
+        counts[published.skill.category] = counts.get(published.skill.category, 0) + 1
+    known = {category.key for category in catalog.categories}
+    entries = [
+        {
+            "key": category.key,
+            "title": category.title,
+            "description": category.description,
+            "count": counts.get(category.key, 0),
+            "url": f"{site.site_url}categories/{quote(category.key)}/",
+        }
+        for category in catalog.categories
+    ]
+    entries += [
+        {
+            "key": key,
+            "title": key,
+            "description": "",
+            "count": counts[key],
+            "url": f"{site.site_url}categories/{quote(key)}/",
+        }
+        for key in sorted(counts.keys() - known)
+    ]
+    return {
+        "generated": iso_utc(generated) if generated else None,
+        "count": len(entries),
+        "categories": entries,
+    }
+
+
+def json_bytes(document: object) -> bytes:
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # A lone surrogate (from a YAML "\ud800" escape) has no UTF-8 form; it becomes "?".
+    return text.encode("utf-8", errors="replace")

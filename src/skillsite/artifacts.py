@@ -1,0 +1,86 @@
+"""Every static file the site serves besides its pages, as a map from path to bytes.
+
+Raw SKILL.md and supporting files, one archive per skill, the JSON API, llms.txt and
+feed.xml, for valid skills only. Paths are POSIX and relative to the site (or version)
+root; writing them out is the caller's job.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from skillsite.api import (
+    archive_file_name,
+    categories_index,
+    json_bytes,
+    skill_detail,
+    skills_index,
+)
+from skillsite.archive import deterministic_tar_gz
+from skillsite.dates import source_date_epoch
+from skillsite.feed import FEED_PATH, atom_feed
+from skillsite.llms import llms_txt
+from skillsite.model import Catalog, Skill
+from skillsite.published import SKILL_FILE, PublishedFile, PublishedSkill, read_supporting_files
+from skillsite.site_info import SiteInfo
+
+# A skill name becomes a folder of the site, so only a plain path segment is acceptable.
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def build_artifacts(catalog: Catalog, site: SiteInfo) -> dict[str, bytes]:
+    """Site-relative path -> bytes for every static artifact of the catalog's valid skills.
+
+    Raises SourceDateEpochError when SOURCE_DATE_EPOCH is set to something unusable.
+    """
+    fallback_time = source_date_epoch()
+    published = [
+        publish_skill(catalog, skill, site.updated.get(skill.folder), fallback_time)
+        for skill in _publishable(catalog.valid_skills)
+    ]
+    dates = [p.updated for p in published if p.updated is not None]
+    generated = max(dates) if dates else fallback_time
+
+    artifacts: dict[str, bytes] = {}
+    for item in published:
+        base = f"skills/{item.skill.name}/"
+        artifacts[base + SKILL_FILE] = item.skill.raw
+        for file in item.files:
+            if file.path != archive_file_name(item.skill.name):
+                artifacts[base + file.path] = file.data
+        artifacts[base + archive_file_name(item.skill.name)] = item.archive
+        artifacts[f"api/skills/{item.skill.name}.json"] = json_bytes(skill_detail(item, site))
+    artifacts["api/skills.json"] = json_bytes(skills_index(published, site, generated))
+    artifacts["api/categories.json"] = json_bytes(
+        categories_index(catalog, published, site, generated)
+    )
+    artifacts["llms.txt"] = llms_txt(catalog, published, site)
+    artifacts[FEED_PATH] = atom_feed(catalog, published, site, fallback_time)
+    return artifacts
+
+
+def publish_skill(
+    catalog: Catalog, skill: Skill, updated: datetime | None, fallback_time: datetime | None
+) -> PublishedSkill:
+    """Read a skill's supporting files and pack its archive."""
+    files = read_supporting_files(catalog.root, skill)
+    stamp = updated or fallback_time
+    archive = deterministic_tar_gz(
+        skill.name,
+        (PublishedFile(SKILL_FILE, skill.raw), *files),
+        int(stamp.timestamp()) if stamp else 0,
+    )
+    return PublishedSkill(skill, files, archive, updated)
+
+
+def _publishable(skills: tuple[Skill, ...]) -> list[Skill]:
+    # The loader reports unsafe and duplicate names as errors; this guard keeps a slip
+    # there from writing outside skills/ or letting one skill overwrite another.
+    seen: set[str] = set()
+    kept = []
+    for skill in skills:
+        if _SAFE_NAME.fullmatch(skill.name) and skill.name not in seen:
+            seen.add(skill.name)
+            kept.append(skill)
+    return kept

@@ -1,0 +1,227 @@
+"""Walk a catalog and find skill folders and the files each one publishes.
+
+One `os.scandir` pass over the tree. Rules:
+- `.git` and `node_modules` are skipped; other dot-folders are walked (catalogs keep
+  skills under `.curated/`), but dot-files and dot-folders are never published files.
+- A folder is a skill folder when it holds `SKILL.md`; `skill.md`, `SKILL.MD` or
+  ` SKILL.md` are recognised too (with a `file-name` warning).
+- Links are never followed out of the catalog root (`link-outside`, error); broken
+  links are errors (`link-broken`). Directory links inside the catalog are not
+  followed (their target is walked under its real path anyway, and following them
+  could loop); file links leaving their skill folder are not published
+  (`link-not-followed`, warning).
+- A skill folder inside another one is its own skill (`nested-skill`, warning); its
+  files belong to it, not to the outer skill.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from skillsite.diagnostics import Diagnostic, Severity
+
+SKILL_FILE = "SKILL.md"
+SKIPPED_FOLDERS = frozenset({".git", "node_modules"})
+
+
+@dataclass(slots=True)
+class FoundSkill:
+    folder: str  # POSIX, relative to the catalog root; "." for the root itself
+    skill_file: str  # POSIX, relative to the catalog root
+    skill_path: str  # where to read SKILL.md
+    outer: FoundSkill | None = None  # the skill folder this one is nested in
+    files: list[tuple[str, str]] = field(default_factory=list)  # (path in folder, os path)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def relative(self, rel: str) -> str:
+        return rel if self.folder == "." else rel[len(self.folder) + 1 :]
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    skills: tuple[FoundSkill, ...]
+    diagnostics: tuple[Diagnostic, ...]  # problems outside any skill folder
+
+
+def is_skill_file_name(name: str) -> bool:
+    return name == SKILL_FILE or name.strip().lower() == "skill.md"
+
+
+def _join(rel: str, name: str) -> str:
+    return name if rel == "." else f"{rel}/{name}"
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + os.sep)
+
+
+def discover(root_real: str) -> Discovery:
+    """Walk `root_real` (an absolute path without links) and find every skill."""
+    skills: list[FoundSkill] = []
+    loose: list[Diagnostic] = []
+    # (os path, POSIX path relative to root, owning skill, hidden inside the owner)
+    stack: list[tuple[str, str, FoundSkill | None, bool]] = [(root_real, ".", None, False)]
+    while stack:
+        directory, rel, owner, hidden = stack.pop()
+        try:
+            with os.scandir(directory) as iterator:
+                entries = sorted(iterator, key=lambda e: e.name)
+        except OSError as error:
+            report = owner.diagnostics if owner else loose
+            report.append(
+                Diagnostic(
+                    rel,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "folder-unreadable",
+                    f"folder cannot be read: {error.strerror}",
+                    "fix the folder's permissions",
+                )
+            )
+            continue
+
+        skill_entry = _pick_skill_file(entries, root_real)
+        if skill_entry is not None:
+            found = FoundSkill(
+                folder=rel,
+                skill_file=_join(rel, skill_entry.name),
+                skill_path=skill_entry.path,
+                outer=owner,
+            )
+            if skill_entry.name != SKILL_FILE:
+                found.diagnostics.append(
+                    Diagnostic(
+                        found.skill_file,
+                        1,
+                        1,
+                        Severity.WARNING,
+                        "file-name",
+                        f"skill file is named {skill_entry.name!r}, not {SKILL_FILE!r}",
+                        f"rename it to {SKILL_FILE} (exact case, no spaces); "
+                        "tools look for that exact name",
+                    )
+                )
+            skills.append(found)
+            owner, hidden = found, False
+        owner_real = (
+            None
+            if owner is None
+            else root_real
+            if owner.folder == "."
+            else os.path.join(root_real, owner.folder)
+        )
+
+        subfolders: list[tuple[str, str, FoundSkill | None, bool]] = []
+        for entry in entries:
+            name = entry.name
+            entry_rel = _join(rel, name)
+            if owner is not None and entry.path == owner.skill_path:
+                continue
+            try:
+                if entry.is_symlink():
+                    _handle_link(entry, entry_rel, root_real, owner, owner_real, hidden, loose)
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    if name in SKIPPED_FOLDERS:
+                        continue
+                    subfolders.append(
+                        (entry.path, entry_rel, owner, hidden or name.startswith("."))
+                    )
+                elif (
+                    owner is not None
+                    and not hidden
+                    and not name.startswith(".")
+                    and entry.is_file(follow_symlinks=False)
+                ):
+                    owner.files.append((owner.relative(entry_rel), entry.path))
+            except OSError:
+                continue
+        stack.extend(reversed(subfolders))
+    return Discovery(tuple(skills), tuple(loose))
+
+
+def _pick_skill_file(entries: list[os.DirEntry[str]], root_real: str) -> os.DirEntry[str] | None:
+    candidates = [e for e in entries if is_skill_file_name(e.name)]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda e: (e.name != SKILL_FILE, e.name))
+    for entry in candidates:
+        try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if _inside(target, root_real) and os.path.isfile(target):
+                    return entry
+            elif entry.is_file(follow_symlinks=False):
+                return entry
+        except OSError:
+            continue
+    return None
+
+
+def _handle_link(
+    entry: os.DirEntry[str],
+    entry_rel: str,
+    root_real: str,
+    owner: FoundSkill | None,
+    owner_real: str | None,
+    hidden: bool,
+    loose: list[Diagnostic],
+) -> None:
+    report = owner.diagnostics if owner else loose
+    target = os.path.realpath(entry.path)
+    if not os.path.exists(target):
+        report.append(
+            Diagnostic(
+                entry_rel,
+                1,
+                1,
+                Severity.ERROR,
+                "link-broken",
+                f"link points to {os.readlink(entry.path)!r}, which does not exist",
+                "remove the link or point it at an existing file inside the catalog",
+            )
+        )
+        return
+    if not _inside(target, root_real):
+        report.append(
+            Diagnostic(
+                entry_rel,
+                1,
+                1,
+                Severity.ERROR,
+                "link-outside",
+                "link leads outside the catalog; it is not read",
+                "copy the file into the skill folder instead of linking to it",
+            )
+        )
+        return
+    if entry.name.startswith(".") or hidden or owner is None:
+        return
+    if os.path.isdir(target):
+        report.append(
+            Diagnostic(
+                entry_rel,
+                1,
+                1,
+                Severity.WARNING,
+                "link-not-followed",
+                "link to a folder is not followed; its files are not published with the skill",
+                "copy the folder into the skill folder instead of linking to it",
+            )
+        )
+    elif owner_real is not None and _inside(target, owner_real):
+        owner.files.append((owner.relative(entry_rel), entry.path))
+    else:
+        report.append(
+            Diagnostic(
+                entry_rel,
+                1,
+                1,
+                Severity.WARNING,
+                "link-not-followed",
+                "link leads outside the skill folder; the file is not published with the skill",
+                "copy the file into the skill folder instead of linking to it",
+            )
+        )

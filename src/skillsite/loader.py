@@ -1,0 +1,276 @@
+"""discover -> parse -> validate -> an immutable `Catalog`.
+
+`load_catalog` never raises for bad catalog content: every problem becomes a
+`Diagnostic`. Only a root that cannot be read at all raises `CatalogRootError`.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from skillsite.categories import (
+    CategoryPlace,
+    category_name_warning,
+    category_of,
+    load_category,
+)
+from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.digest import file_sha256, folder_sha256
+from skillsite.discover import FoundSkill, discover
+from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
+from skillsite.parse import parse_skill_file
+from skillsite.validate import Fields, check_body, check_fields, split_tags
+
+
+class CatalogRootError(Exception):
+    """The catalog root does not exist, is not a folder or cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    max_file_bytes: int = 1024 * 1024
+    max_frontmatter_bytes: int = 64 * 1024
+
+
+def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:  # noqa: B008
+    root_real = _check_root(Path(root))
+    found = discover(root_real)
+    skills: list[Skill] = []
+    name_lines: list[int] = []
+    places: dict[str, CategoryPlace] = {}
+    for item in found.skills:
+        skill, place, name_line = _load_skill(root_real, item, options)
+        skills.append(skill)
+        name_lines.append(name_line)
+        known = places.get(place.key)
+        # Two folders can map to one key (`.curated` and `curated`): prefer the plain one.
+        if known is None or (known.folder != place.key and place.folder == place.key):
+            places[place.key] = place
+
+    skills = _mark_duplicates(skills, name_lines)
+    diagnostics: list[Diagnostic] = list(found.diagnostics)
+    categories: list[Category] = []
+    for place in places.values():
+        category, problems = load_category(root_real, place)
+        categories.append(category)
+        diagnostics.extend(problems)
+    for skill in skills:
+        diagnostics.extend(skill.diagnostics)
+    categories.sort(key=lambda c: (c.order, c.title.lower(), c.key))
+    skills.sort(key=lambda s: (s.category, s.name, s.folder))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return Catalog(
+        root=Path(root_real),
+        categories=tuple(categories),
+        skills=tuple(skills),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _check_root(root: Path) -> str:
+    try:
+        root_real = os.path.realpath(root)
+        if not os.path.isdir(root_real):
+            raise CatalogRootError(f"{root}: catalog folder does not exist or is not a folder")
+        with os.scandir(root_real):
+            pass
+    except CatalogRootError:
+        raise
+    except (OSError, ValueError) as error:
+        raise CatalogRootError(f"{root}: catalog folder cannot be read ({error})") from error
+    return root_real
+
+
+def _read(path: str, limit: int) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(limit + 1)
+
+
+def _load_skill(
+    root_real: str, item: FoundSkill, options: LoadOptions
+) -> tuple[Skill, CategoryPlace, int]:
+    """The skill, where its category comes from, and the line of its `name` key."""
+    diagnostics: list[Diagnostic] = list(item.diagnostics)
+    path = item.skill_file
+    folder_name = posixpath.basename(item.folder) if item.folder != "." else Path(root_real).name
+    skill_file_name = posixpath.basename(path)
+
+    raw = b""
+    try:
+        raw = _read(item.skill_path, options.max_file_bytes)
+    except OSError as error:
+        diagnostics.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "file-unreadable",
+                f"cannot read: {error.strerror}",
+                "fix the file's permissions",
+            )
+        )
+    too_large = len(raw) > options.max_file_bytes
+    if too_large:
+        raw = b""
+        diagnostics.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "file-too-large",
+                f"SKILL.md is over the limit of {options.max_file_bytes} bytes",
+                "keep SKILL.md short; move long material into files under references/",
+            )
+        )
+
+    files, file_problems = _supporting_files(item, options)
+    diagnostics.extend(file_problems)
+
+    parsed = parse_skill_file(path, raw, options.max_frontmatter_bytes)
+    if too_large:
+        parsed_diagnostics: tuple[Diagnostic, ...] = ()
+    else:
+        parsed_diagnostics = parsed.diagnostics
+    diagnostics.extend(parsed_diagnostics)
+    fields = Fields()
+    if parsed.frontmatter is not None:
+        fields = check_fields(path, parsed.frontmatter, parsed.key_lines, folder_name)
+        diagnostics.extend(fields.diagnostics)
+    if parsed.text:
+        published = _published_paths(skill_file_name, files)
+        diagnostics.extend(check_body(path, parsed.body, parsed.body_start_line, published))
+
+    if item.outer is not None:
+        diagnostics.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                Severity.WARNING,
+                "nested-skill",
+                f"skill folder is inside the skill folder {item.outer.folder!r}",
+                "move it next to the other skills; it is not published as part of "
+                f"{item.outer.folder!r}",
+            )
+        )
+
+    place = category_of(item.folder, fields.metadata.get("category"))
+    warning = category_name_warning(place, path)
+    if warning:
+        diagnostics.append(warning)
+
+    digest_entries = [(skill_file_name, file_sha256(raw))]
+    digest_entries.extend((f.path, f.sha256) for f in files)
+    skill = Skill(
+        name=fields.name or folder_name,
+        category=place.key,
+        folder=item.folder,
+        skill_file=path,
+        description=fields.description,
+        license=fields.license,
+        compatibility=fields.compatibility,
+        allowed_tools=fields.allowed_tools,
+        metadata=frozen_mapping(fields.metadata),
+        tags=split_tags(fields.metadata.get("tags", "")),
+        body=parsed.body,
+        body_start_line=parsed.body_start_line,
+        raw=raw,
+        files=files,
+        sha256=folder_sha256(digest_entries),
+        size=len(raw) + sum(f.size for f in files),
+        line_count=parsed.line_count,
+        diagnostics=tuple(sorted(diagnostics, key=Diagnostic.sort_key)),
+    )
+    return skill, place, parsed.key_lines.get("name", 1)
+
+
+def _supporting_files(
+    item: FoundSkill, options: LoadOptions
+) -> tuple[tuple[SupportingFile, ...], list[Diagnostic]]:
+    files: list[SupportingFile] = []
+    diagnostics: list[Diagnostic] = []
+    for rel, os_path in item.files:
+        shown = rel if item.folder == "." else f"{item.folder}/{rel}"
+        try:
+            with open(os_path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "file-unreadable",
+                    f"cannot read: {error.strerror}",
+                    "fix the file's permissions or remove the file",
+                )
+            )
+            continue
+        if len(data) > options.max_file_bytes:
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "file-too-large",
+                    f"file is {len(data)} bytes, over {options.max_file_bytes}",
+                    "large files make the skill slow to install; keep supporting files small",
+                )
+            )
+        files.append(SupportingFile(path=rel, size=len(data), sha256=file_sha256(data)))
+    files.sort(key=lambda f: f.path)
+    return tuple(files), diagnostics
+
+
+def _published_paths(skill_file_name: str, files: tuple[SupportingFile, ...]) -> set[str]:
+    published = {skill_file_name, "SKILL.md"}
+    for supporting in files:
+        path = supporting.path
+        published.add(path)
+        while "/" in path:
+            path = path.rsplit("/", 1)[0]
+            if path in published:
+                break
+            published.add(path)
+    return published
+
+
+def _mark_duplicates(skills: list[Skill], name_lines: list[int]) -> list[Skill]:
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for index, skill in enumerate(skills):
+        if any(d.code in ("name-missing", "name-type") for d in skill.diagnostics):
+            continue
+        by_name[skill.name].append(index)
+    result = list(skills)
+    for name, indexes in by_name.items():
+        if len(indexes) < 2:
+            continue
+        for index in indexes:
+            skill = skills[index]
+            others = [skills[i].skill_file for i in indexes if i != index]
+            line = name_lines[index]
+            duplicate = Diagnostic(
+                skill.skill_file,
+                line,
+                1,
+                Severity.ERROR,
+                "name-duplicate",
+                f"name {name!r} is also used by {', '.join(others)}",
+                "skill names must be unique across the catalog: rename one of them "
+                "(and its folder)",
+            )
+            result[index] = _with_diagnostic(skill, duplicate)
+    return result
+
+
+def _with_diagnostic(skill: Skill, diagnostic: Diagnostic) -> Skill:
+    diagnostics = tuple(sorted((*skill.diagnostics, diagnostic), key=Diagnostic.sort_key))
+    return replace(skill, diagnostics=diagnostics)

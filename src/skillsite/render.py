@@ -1,0 +1,237 @@
+"""Pure functions from the catalog model to page Markdown (with Material front matter).
+
+Every string that comes from the catalog is untrusted: it reaches pages either through
+front matter (escaped by the templates in overrides/) or through HTML written here with
+`html.escape`; skill bodies pass `sanitize.escape_raw_html` here and `sanitize_html` after
+rendering.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from urllib.parse import quote
+
+import yaml
+
+from skillsite.install import install_commands
+from skillsite.model import Catalog, Category, Skill
+from skillsite.sanitize import escape_raw_html
+from skillsite.site_info import SiteInfo
+
+# Separates the generated top of a skill page from its untrusted body in the rendered
+# HTML; the MkDocs adapter sanitizes everything after the first occurrence.
+BODY_MARKER = "<!-- skillsite:body -->"
+SKILL_SEARCH_BOOST = 4
+RECENT_SKILLS_ON_HOME = 10
+
+_LEADING_H1 = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
+
+
+def skill_page_uri(name: str) -> str:
+    return f"skills/{name}/index.md"
+
+
+def category_page_uri(key: str) -> str:
+    return f"categories/{key}/index.md"
+
+
+def skill_source_text(skill: Skill) -> str:
+    """The SKILL.md as a reader copies it: UTF-8 text without a byte order mark."""
+    return skill.raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def page_title(text: str) -> str:
+    """A title safe wherever Material prints it, escaped or not (nav, <title>, search)."""
+    return html.escape(text.replace("<", "").replace(">", ""), quote=True)
+
+
+def _front_matter(meta: dict[str, object]) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+def split_body_title(body: str) -> tuple[str, str]:
+    """Take a leading `# Title` off the body: the page header already has the h1."""
+    match = _LEADING_H1.match(body)
+    if not match:
+        return "", body
+    return match.group("title"), body[match.end() :]
+
+
+def format_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+def format_date(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d") if moment else ""
+
+
+def _install_box(skill: Skill, site: SiteInfo) -> str:
+    lines = ["## Install {#install}", ""]
+    for entry in install_commands(skill, site):
+        label = entry.tool.title.replace('"', "'")
+        lines += [f'=== "{label}"', "", "    ```bash", f"    {entry.command}", "    ```", ""]
+    return "\n".join(lines)
+
+
+def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle: str) -> dict:
+    """Everything the skill header template shows; plain data, escaped by the template."""
+    updated = site.updated.get(skill.folder)
+    return {
+        "name": skill.name,
+        "subtitle": subtitle,
+        "description": skill.description,
+        "category": {"key": category.key, "title": category.title},
+        "license": skill.license,
+        "compatibility": skill.compatibility,
+        "allowed_tools": list(skill.allowed_tools),
+        "tags": list(skill.tags),
+        "updated": format_date(updated),
+        "size": format_size(skill.size),
+        "lines": skill.line_count,
+        "raw_url": "SKILL.md",
+        "archive": f"{skill.name}.tar.gz",
+        "files": [
+            {"path": f.path, "size": format_size(f.size)} for f in skill.files
+        ],
+        "source_url": site.source_url(skill.skill_file),
+        "edit_url": site.edit_url(skill.skill_file),
+    }
+
+
+def skill_page(skill: Skill, category: Category, site: SiteInfo) -> str:
+    subtitle, body = split_body_title(skill.body)
+    meta = {
+        "title": skill.name,
+        "description": skill.description,
+        "search": {"boost": SKILL_SEARCH_BOOST},
+        "tags": list(skill.tags),
+        "skill": skill_header_meta(skill, category, site, subtitle),
+    }
+    return (
+        _front_matter(meta)
+        + _install_box(skill, site)
+        + "\n\n"
+        + BODY_MARKER
+        + "\n\n"
+        + escape_raw_html(body)
+        + "\n"
+    )
+
+
+def _skill_card(skill: Skill) -> str:
+    tags = "".join(
+        f'<span class="skillsite-tag">{html.escape(tag)}</span>' for tag in skill.tags
+    )
+    return (
+        f'<li class="skillsite-card">'
+        f'<a class="skillsite-card__name" href="../../skills/{skill.name}/">'
+        f"{html.escape(skill.name)}</a>"
+        f'<p class="skillsite-card__description">{html.escape(skill.description)}</p>'
+        + (f'<p class="skillsite-card__tags">{tags}</p>' if tags else "")
+        + "</li>"
+    )
+
+
+def _card_list(skills: Iterable[Skill], card=_skill_card) -> str:
+    return '<ul class="skillsite-cards">\n' + "\n".join(card(s) for s in skills) + "\n</ul>"
+
+
+def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
+    meta: dict[str, object] = {"title": page_title(category.title)}
+    if category.description:
+        meta["description"] = category.description
+    intro = f'<p class="skillsite-lead">{html.escape(category.description)}</p>\n\n'
+    count = f"{len(skills)} skill{'s' if len(skills) != 1 else ''}"
+    return (
+        _front_matter(meta)
+        + f"# {page_title(category.title)}\n\n"
+        + (intro if category.description else "")
+        + f'<p class="skillsite-count">{count}</p>\n\n'
+        + _card_list(skills)
+        + "\n"
+    )
+
+
+def _category_card(category: Category, count: int) -> str:
+    return (
+        f'<li class="skillsite-card">'
+        f'<a class="skillsite-card__name" href="categories/{quote(category.key)}/">'
+        f"{html.escape(category.title)}</a>"
+        f'<p class="skillsite-card__description">{html.escape(category.description)}</p>'
+        f'<p class="skillsite-count">{count} skill{"s" if count != 1 else ""}</p>'
+        "</li>"
+    )
+
+
+def _recent_card(skill: Skill, site: SiteInfo) -> str:
+    date = format_date(site.updated.get(skill.folder))
+    return (
+        f'<li class="skillsite-card">'
+        f'<a class="skillsite-card__name" href="skills/{skill.name}/">{skill.name}</a>'
+        f'<p class="skillsite-card__description">{html.escape(skill.description)}</p>'
+        + (f'<p class="skillsite-count">Updated {date}</p>' if date else "")
+        + "</li>"
+    )
+
+
+def recently_updated(catalog: Catalog, site: SiteInfo, limit: int) -> list[Skill]:
+    epoch = datetime.min
+    dated = [s for s in catalog.valid_skills if s.folder in site.updated]
+    dated.sort(key=lambda s: (site.updated.get(s.folder, epoch).timestamp(), s.name),
+               reverse=True)
+    return dated[:limit]
+
+
+def home_page(catalog: Catalog, site: SiteInfo, intro: str = "") -> str:
+    skills = catalog.valid_skills
+    categories = [c for c in catalog.categories if catalog.skills_in(c.key)]
+    lead = intro or (
+        f"{page_title(site.site_name)} publishes agent skills: folders with a SKILL.md "
+        "that teach a coding agent a procedure. Read one, copy its install command for "
+        "your tool, and your agent has it."
+    )
+    recent = recently_updated(catalog, site, RECENT_SKILLS_ON_HOME)
+    parts = [
+        _front_matter({"title": "Home", "search": {"exclude": True}, "hide": ["toc"]}),
+        f"# {page_title(site.site_name)}\n",
+        f'<p class="skillsite-lead">{html.escape(lead)}</p>\n',
+        f'<p class="skillsite-count">{len(skills)} skills in {len(categories)} categories</p>\n',
+        "## Categories\n",
+        '<ul class="skillsite-cards">\n'
+        + "\n".join(_category_card(c, len(catalog.skills_in(c.key))) for c in categories)
+        + "\n</ul>\n",
+    ]
+    if recent:
+        parts += [
+            "## Recently updated\n",
+            '<ul class="skillsite-cards">\n'
+            + "\n".join(_recent_card(s, site) for s in recent)
+            + "\n</ul>\n",
+        ]
+    return "\n".join(parts)
+
+
+def invalid_skill_page(skill: Skill) -> str:
+    """Shown only while serving: the author sees why the skill is not published."""
+    items = "\n".join(
+        f"<li><code>{html.escape(d.location())}</code> {html.escape(d.severity.value)} "
+        f"<code>{html.escape(d.code)}</code>: {html.escape(d.message)}"
+        + (f" <em>{html.escape(d.hint)}</em>" if d.hint else "")
+        + "</li>"
+        for d in skill.diagnostics
+    )
+    return (
+        _front_matter({"title": page_title(skill.name), "search": {"exclude": True}})
+        + f"# {page_title(skill.name)}\n\n"
+        + '<div class="admonition failure skillsite-errors">'
+        + '<p class="admonition-title">This skill has errors and is not published</p>\n'
+        + f"<ul>\n{items}\n</ul>\n"
+        + "<p>Fix the file and save: this page reloads with the skill.</p></div>\n"
+    )

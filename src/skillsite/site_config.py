@@ -1,0 +1,102 @@
+"""Read the `extra.skillsite` settings and the environment into a SiteInfo.
+
+Kept free of MkDocs types: the adapter passes plain values, so `skillsite generate`
+builds the same SiteInfo from the same mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
+
+CATALOG_ENV = "SKILLSITE_CATALOG"
+VERSION_ENV = "SKILLSITE_VERSION"
+
+
+class SiteConfigError(ValueError):
+    pass
+
+
+def catalog_root(config_dir: Path, settings: Mapping[str, object]) -> Path:
+    """`SKILLSITE_CATALOG` wins; then `extra.skillsite.catalog`; then `catalog/`."""
+    configured = os.environ.get(CATALOG_ENV) or str(settings.get("catalog") or "catalog")
+    return (config_dir / configured).resolve()
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _tools(settings: Mapping[str, object]) -> tuple[InstallTool, ...]:
+    raw_tools = settings.get("tools")
+    tools = list(DEFAULT_TOOLS) if raw_tools is None else []
+    for index, entry in enumerate(raw_tools or []):
+        if not isinstance(entry, Mapping) or not entry.get("title"):
+            raise SiteConfigError(
+                f"extra.skillsite.tools[{index}] needs at least a title and a folder or command"
+            )
+        tools.append(
+            InstallTool(
+                key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
+                title=str(entry["title"]),
+                folder=str(entry.get("folder") or ""),
+                command=str(entry.get("command") or ""),
+            )
+        )
+    for index, entry in enumerate(settings.get("extra_tools") or []):
+        if not isinstance(entry, Mapping) or not entry.get("title") or not entry.get("command"):
+            raise SiteConfigError(
+                f"extra.skillsite.extra_tools[{index}] needs a title and a command"
+            )
+        tools.append(
+            InstallTool(
+                key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
+                title=str(entry["title"]),
+                folder=str(entry.get("folder") or ""),
+                command=str(entry["command"]),
+            )
+        )
+    return tuple(tools)
+
+
+def site_info(
+    *,
+    site_name: str,
+    site_url: str | None,
+    repo_url: str | None,
+    settings: Mapping[str, object],
+    catalog_path_in_repo: str,
+    updated: Mapping[str, datetime],
+) -> SiteInfo:
+    base = _with_slash(site_url or "http://127.0.0.1:8000/")
+    version = os.environ.get(VERSION_ENV, "").strip("/")
+    download_base = f"{base}{version}/" if version else base
+    branch = str(settings.get("branch") or "main")
+    source_template = edit_template = ""
+    if repo_url:
+        repository = repo_url.rstrip("/")
+        source_template = f"{repository}/blob/{branch}/{{path}}"
+        edit_template = f"{repository}/edit/{branch}/{{path}}"
+    return SiteInfo(
+        site_name=site_name,
+        site_url=base,
+        download_base=download_base,
+        source_url_template=source_template,
+        edit_url_template=edit_template,
+        catalog_path_in_repo=catalog_path_in_repo,
+        tools=_tools(settings),
+        updated=MappingProxyType(dict(updated)),
+    )
+
+
+def path_in_repository(catalog: Path) -> str:
+    """The catalog's path from the top of its git work tree, found without running git."""
+    for parent in (catalog, *catalog.parents):
+        if (parent / ".git").exists():
+            return catalog.relative_to(parent).as_posix()
+    return catalog.name

@@ -1,0 +1,40 @@
+"""Every generated page of the site, as a map from docs-relative path to Markdown."""
+
+from __future__ import annotations
+
+from skillsite.model import Catalog, Category
+from skillsite.render import (
+    category_page,
+    category_page_uri,
+    home_page,
+    invalid_skill_page,
+    skill_page,
+    skill_page_uri,
+)
+from skillsite.site_info import SiteInfo
+
+
+def _category_of(catalog: Catalog, key: str) -> Category:
+    return catalog.category(key) or Category(key=key, title=key)
+
+
+def generate_pages(
+    catalog: Catalog, site: SiteInfo, *, show_invalid: bool = False, home_intro: str = ""
+) -> dict[str, str]:
+    """Home, one page per category and per valid skill.
+
+    With `show_invalid` (while serving), an invalid skill gets a page listing its
+    diagnostics at its usual URL instead of being left out.
+    """
+    pages = {"index.md": home_page(catalog, site, home_intro)}
+    for category in catalog.categories:
+        skills = catalog.skills_in(category.key)
+        if skills:
+            pages[category_page_uri(category.key)] = category_page(category, skills)
+    for skill in catalog.skills:
+        uri = skill_page_uri(skill.name)
+        if skill.valid:
+            pages[uri] = skill_page(skill, _category_of(catalog, skill.category), site)
+        elif show_invalid and uri not in pages:
+            pages[uri] = invalid_skill_page(skill)
+    return pages
