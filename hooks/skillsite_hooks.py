@@ -17,19 +17,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from skillsite.artifacts import build_artifacts
-from skillsite.dates import skill_updated_times
-from skillsite.loader import CatalogRootError, load_catalog
+from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
 from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
 from skillsite.sanitize import sanitize_html
-from skillsite.site_config import (
-    SiteConfigError,
-    catalog_root,
-    path_in_repository,
-    site_info,
-)
+from skillsite.site_build import prepare_site
+from skillsite.site_config import VERSION_ENV, SiteConfigError, catalog_root
 from skillsite.site_info import SiteInfo
-from skillsite.site_pages import generate_pages
 
 # Only loggers under "mkdocs." count towards `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.skillsite")
@@ -69,12 +63,18 @@ def _navigation(catalog: Catalog, pages: dict[str, str], hand_written: list) -> 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = _settings(config)
-    config_dir = Path(config.config_file_path).parent
-    root = catalog_root(config_dir, settings)
     try:
-        catalog = load_catalog(root)
-    except CatalogRootError as error:
+        prepared = prepare_site(
+            config_dir=Path(config.config_file_path).parent,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            repo_url=config.repo_url,
+            settings=settings,
+            show_invalid=state.command == "serve",
+        )
+    except (CatalogRootError, SiteConfigError) as error:
         raise PluginError(str(error)) from None
+    catalog = prepared.catalog
     for diagnostic in catalog.diagnostics:
         log.warning(diagnostic.to_text())
     if catalog.diagnostics:
@@ -82,28 +82,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "%d errors and %d warnings in the catalog at %s; invalid skills are %s",
             catalog.error_count,
             catalog.warning_count,
-            root,
+            catalog.root,
             "shown with their errors" if state.command == "serve" else "left out",
         )
-    if os.environ.get("SKILLSITE_REPO_URL"):
-        config.repo_url = os.environ["SKILLSITE_REPO_URL"]
-    try:
-        site = site_info(
-            site_name=config.site_name,
-            site_url=config.site_url,
-            repo_url=config.repo_url,
-            settings=settings,
-            catalog_path_in_repo=path_in_repository(root),
-            updated=skill_updated_times(root, [s.folder for s in catalog.valid_skills]),
-        )
-    except SiteConfigError as error:
-        raise PluginError(str(error)) from None
+    if prepared.site.edit_url_template and not config.repo_url:
+        config.repo_url = os.environ.get("SKILLSITE_REPO_URL")
     # Material asks the server for versions.json when a version provider is set: only
     # a build that mike publishes as a version has one.
-    if not os.environ.get("SKILLSITE_VERSION"):
+    if not os.environ.get(VERSION_ENV):
         config.extra.pop("version", None)
-    state.catalog, state.site = catalog, site
-    state.pages = generate_pages(catalog, site, show_invalid=state.command == "serve")
+    state.catalog, state.site, state.pages = catalog, prepared.site, prepared.pages
     state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
     config.nav = _navigation(catalog, state.pages, list(settings.get("nav") or []))
     return config
@@ -147,7 +135,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_bytes(content)
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001 (livereload types)
+def on_serve(server, config: MkDocsConfig, builder):
     # The catalog lives outside docs/: watch it so that saving a SKILL.md rebuilds.
     server.watch(str(catalog_root(Path(config.config_file_path).parent, _settings(config))))
     return server

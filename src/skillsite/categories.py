@@ -75,9 +75,7 @@ def load_category(root_real: str, place: CategoryPlace) -> tuple[Category, list[
         return fallback, []
 
     def problem(message: str, hint: str, line: int = 1, column: int = 1) -> Diagnostic:
-        return Diagnostic(
-            rel, line, column, Severity.ERROR, "category-file-invalid", message, hint
-        )
+        return Diagnostic(rel, line, column, Severity.ERROR, "category-file-invalid", message, hint)
 
     real = os.path.realpath(path)
     if not (real == root_real or real.startswith(root_real + os.sep)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ class SourceDateEpochError(ValueError):
     """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
 
 
-def source_date_epoch(environ: os._Environ[str] | dict[str, str] | None = None) -> datetime | None:
+def source_date_epoch(environ: Mapping[str, str] | None = None) -> datetime | None:
     """The reproducible-builds timestamp from the environment, or None when unset."""
     value = (os.environ if environ is None else environ).get(SOURCE_DATE_EPOCH, "").strip()
     if not value:

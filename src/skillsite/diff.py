@@ -553,7 +553,9 @@ def _backtick_runs(value: str) -> Iterable[str]:
         yield run
 
 
-_MARKDOWN_SPECIALS = set("\\`*_[]{}()<>#+-.!|~&")
+# Only characters that can start markup mid-line: each line of the report starts with our
+# own text, so line-start markers ("#", "-", "1.") cannot occur.
+_MARKDOWN_SPECIALS = set("\\`*_[]<>|~&")
 
 
 def text(value: str) -> str:

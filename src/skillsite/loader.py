@@ -30,13 +30,17 @@ class CatalogRootError(Exception):
     """The catalog root does not exist, is not a folder or cannot be read."""
 
 
+DEFAULT_MAX_FILE_BYTES = 1024 * 1024
+DEFAULT_MAX_FRONTMATTER_BYTES = 64 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class LoadOptions:
-    max_file_bytes: int = 1024 * 1024
-    max_frontmatter_bytes: int = 64 * 1024
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # SKILL.md over this is an error
+    max_frontmatter_bytes: int = DEFAULT_MAX_FRONTMATTER_BYTES
 
 
-def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:  # noqa: B008
+def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
     root_real = _check_root(Path(root))
     found = discover(root_real)
     skills: list[Skill] = []

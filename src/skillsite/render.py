@@ -97,9 +97,7 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
         "lines": skill.line_count,
         "raw_url": "SKILL.md",
         "archive": f"{skill.name}.tar.gz",
-        "files": [
-            {"path": f.path, "size": format_size(f.size)} for f in skill.files
-        ],
+        "files": [{"path": f.path, "size": format_size(f.size)} for f in skill.files],
         "source_url": site.source_url(skill.skill_file),
         "edit_url": site.edit_url(skill.skill_file),
     }
@@ -126,9 +124,7 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo) -> str:
 
 
 def _skill_card(skill: Skill) -> str:
-    tags = "".join(
-        f'<span class="skillsite-tag">{html.escape(tag)}</span>' for tag in skill.tags
-    )
+    tags = "".join(f'<span class="skillsite-tag">{html.escape(tag)}</span>' for tag in skill.tags)
     return (
         f'<li class="skillsite-card">'
         f'<a class="skillsite-card__name" href="../../skills/{skill.name}/">'
@@ -184,8 +180,7 @@ def _recent_card(skill: Skill, site: SiteInfo) -> str:
 def recently_updated(catalog: Catalog, site: SiteInfo, limit: int) -> list[Skill]:
     epoch = datetime.min
     dated = [s for s in catalog.valid_skills if s.folder in site.updated]
-    dated.sort(key=lambda s: (site.updated.get(s.folder, epoch).timestamp(), s.name),
-               reverse=True)
+    dated.sort(key=lambda s: (site.updated.get(s.folder, epoch).timestamp(), s.name), reverse=True)
     return dated[:limit]
 
 

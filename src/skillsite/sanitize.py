@@ -55,9 +55,11 @@ def escape_raw_html(markdown: str) -> str:
     for line in markdown.split("\n"):
         opener = _FENCE.match(line)
         if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                if not line.strip().lstrip(fence[0]):
-                    fence = None
+            closes = (
+                opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)
+            )
+            if closes and not line.strip().lstrip(fence[0]):
+                fence = None
             out.append(line)
         elif opener:
             fence = opener.group(1)

@@ -37,7 +37,9 @@ class Fields:
 
 
 def is_valid_key(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_NAME and NAME_RE.fullmatch(value) is not None
+    return (
+        isinstance(value, str) and len(value) <= MAX_NAME and NAME_RE.fullmatch(value) is not None
+    )
 
 
 def slugify(value: str) -> str:

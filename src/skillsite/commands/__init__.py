@@ -1,0 +1,1 @@
+"""Subcommands of `skillsite`; each module exposes HELP, add_arguments and run."""

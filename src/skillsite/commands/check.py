@@ -1,0 +1,72 @@
+"""`skillsite check`: validate a catalog and report every problem."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from skillsite import report
+from skillsite.loader import (
+    DEFAULT_MAX_FILE_BYTES,
+    CatalogRootError,
+    LoadOptions,
+    load_catalog,
+)
+
+HELP = "validate every SKILL.md in a catalog"
+DEFAULT_CATALOG = "catalog"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "catalog",
+        nargs="?",
+        metavar="CATALOG_DIR",
+        help="catalog folder (default: $SKILLSITE_CATALOG or ./catalog)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=report.FORMATS,
+        default="text",
+        help="text (default), json, or github workflow annotations",
+    )
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too (exit 1)")
+    parser.add_argument(
+        "--max-file-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_FILE_BYTES,
+        metavar="N",
+        help="largest SKILL.md accepted (default: %(default)s)",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog_dir = args.catalog or os.environ.get("SKILLSITE_CATALOG") or DEFAULT_CATALOG
+    options = LoadOptions(max_file_bytes=args.max_file_bytes)
+    try:
+        catalog = load_catalog(Path(catalog_dir), options)
+    except CatalogRootError as error:
+        print(f"skillsite check: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        output = report.as_json(catalog)
+    elif args.format == "github":
+        output = report.as_github(catalog, prefix=catalog_dir)
+    else:
+        output = report.as_text(catalog)
+    sys.stdout.write(output)
+    if catalog.error_count or (args.strict and catalog.warning_count):
+        return 1
+    return 0

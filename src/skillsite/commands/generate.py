@@ -1,0 +1,79 @@
+"""`skillsite generate`: write the generated pages and artifacts as plain files.
+
+For engines that do not run MkDocs hooks (ProperDocs, Zensical): point the engine's
+docs folder at `OUT/docs` (hand-written pages from docs/ are copied in too) and copy
+`OUT/files` over the built site's root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from skillsite.artifacts import build_artifacts
+from skillsite.loader import CatalogRootError
+from skillsite.site_build import prepare_site, read_mkdocs_config
+from skillsite.site_config import CATALOG_ENV, SiteConfigError
+
+HELP = "write the site's generated pages and files to a folder"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    parser.add_argument("--catalog", metavar="DIR", help="catalog folder (default: from config)")
+    parser.add_argument(
+        "--config", default="mkdocs.yml", metavar="FILE", help="site config (default: mkdocs.yml)"
+    )
+
+
+def _write(folder: Path, relative_path: str, content: bytes) -> None:
+    target = folder / relative_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+
+
+def run(args: argparse.Namespace) -> int:
+    config_path = Path(args.config)
+    if not config_path.is_file():
+        print(f"skillsite generate: no config file at {config_path}", file=sys.stderr)
+        return 2
+    config = read_mkdocs_config(config_path)
+    extra = config.get("extra") or {}
+    settings = dict(extra.get("skillsite") or {})
+    if args.catalog:
+        os.environ[CATALOG_ENV] = str(Path(args.catalog).resolve())
+    try:
+        prepared = prepare_site(
+            config_dir=config_path.resolve().parent,
+            site_name=str(config.get("site_name") or "Skills catalog"),
+            site_url=config.get("site_url"),
+            repo_url=config.get("repo_url"),
+            settings=settings,
+        )
+    except (CatalogRootError, SiteConfigError) as error:
+        print(f"skillsite generate: {error}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    docs_out, files_out = out / "docs", out / "files"
+    for folder in (docs_out, files_out):
+        if folder.exists():
+            shutil.rmtree(folder)
+    hand_written = config_path.resolve().parent / str(config.get("docs_dir") or "docs")
+    if hand_written.is_dir():
+        shutil.copytree(hand_written, docs_out)
+    for uri, markdown in prepared.pages.items():
+        _write(docs_out, uri, markdown.encode("utf-8"))
+    artifacts = build_artifacts(prepared.catalog, prepared.site)
+    for relative_path, content in artifacts.items():
+        _write(files_out, relative_path, content)
+    for diagnostic in prepared.catalog.diagnostics:
+        print(diagnostic.to_text(), file=sys.stderr)
+    print(
+        f"wrote {len(prepared.pages)} pages to {docs_out} and {len(artifacts)} files to "
+        f"{files_out}; {len(prepared.catalog.valid_skills)} of "
+        f"{len(prepared.catalog.skills)} skills are valid"
+    )
+    return 1 if prepared.catalog.error_count else 0

@@ -1,0 +1,75 @@
+"""From settings to everything a site build needs: catalog, SiteInfo, pages.
+
+Both the MkDocs hooks and `skillsite generate` call `prepare_site`, so the two produce
+the same pages from the same mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from skillsite.dates import skill_updated_times
+from skillsite.loader import load_catalog
+from skillsite.model import Catalog
+from skillsite.site_config import catalog_root, path_in_repository, site_info
+from skillsite.site_info import SiteInfo
+from skillsite.site_pages import generate_pages
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSite:
+    catalog: Catalog
+    site: SiteInfo
+    pages: dict[str, str]
+
+
+def prepare_site(
+    *,
+    config_dir: Path,
+    site_name: str,
+    site_url: str | None,
+    repo_url: str | None,
+    settings: Mapping[str, object],
+    show_invalid: bool = False,
+) -> PreparedSite:
+    """Raises CatalogRootError (unreadable catalog) or SiteConfigError (bad settings)."""
+    root = catalog_root(config_dir, settings)
+    catalog = load_catalog(root)
+    site = site_info(
+        site_name=site_name,
+        site_url=site_url,
+        repo_url=os.environ.get("SKILLSITE_REPO_URL") or repo_url,
+        settings=settings,
+        catalog_path_in_repo=path_in_repository(root),
+        updated=skill_updated_times(root, [s.folder for s in catalog.valid_skills]),
+    )
+    pages = generate_pages(catalog, site, show_invalid=show_invalid)
+    return PreparedSite(catalog, site, pages)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running anything: `!ENV` resolves, other tags are None."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_config(path: Path) -> dict:
+    """The parts of mkdocs.yml `generate` needs, read with a safe loader."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.load(stream, Loader=_ConfigLoader)
+    return data if isinstance(data, dict) else {}
