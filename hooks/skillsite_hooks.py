@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from skillsite.artifacts import build_artifacts
+from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
 from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
@@ -72,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             settings=settings,
             show_invalid=state.command == "serve",
         )
-    except (CatalogRootError, SiteConfigError) as error:
+    except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         raise PluginError(str(error)) from None
     catalog = prepared.catalog
     for diagnostic in catalog.diagnostics:

@@ -150,13 +150,14 @@ def diff_catalogs(base: Catalog, head: Catalog) -> CatalogDiff:
     base_only, head_only, pairs = _pair_by_name(base.skills, head.skills)
     renames, base_only, head_only = _pair_renames(base_only, head_only)
     changed = [
-        change
-        for old, new in pairs
-        if _differs(old, new)
-        for change in [_skill_change(old, new)]
+        change for old, new in pairs if _differs(old, new) for change in [_skill_change(old, new)]
     ]
     renamed = [_skill_change(old, new) for old, new in renames]
-    touched = [*head_only, *(new for _, new in renames), *(new for old, new in pairs if _differs(old, new))]
+    touched = [
+        *head_only,
+        *(new for _, new in renames),
+        *(new for old, new in pairs if _differs(old, new)),
+    ]
     diagnostics = sorted(
         [d for skill in touched for d in skill.diagnostics] + _new_catalog_diagnostics(base, head),
         key=Diagnostic.sort_key,
@@ -281,9 +282,7 @@ def _differs(old: Skill, new: Skill) -> bool:
 
 def _skill_change(old: Skill, new: Skill) -> SkillChange:
     body_diff = tuple(
-        difflib.unified_diff(
-            old.body.split("\n"), new.body.split("\n"), lineterm="", n=1
-        )
+        difflib.unified_diff(old.body.split("\n"), new.body.split("\n"), lineterm="", n=1)
     )[2:]
     added = sum(1 for line in body_diff if line.startswith("+"))
     removed = sum(1 for line in body_diff if line.startswith("-"))
@@ -409,7 +408,9 @@ def to_markdown(
         text = _markdown(diff, base_label, head_label, _with_slash(preview_url), with_body_diffs)
         if len(text) <= max_chars:
             return text
-    note = "\n\n_The report is too long for a comment; the full report is in the workflow artifact._\n"
+    note = (
+        "\n\n_The report is too long for a comment; the full report is in the workflow artifact._\n"
+    )
     cut = text.rfind("\n", 0, max_chars - len(note))
     return text[: max(cut, 0)] + note
 
@@ -436,7 +437,8 @@ def _markdown(
     if diff.added:
         lines += ["", "### Added", ""]
         lines += [
-            f"- {link(r)} in {code(r.category)}" + (f": {text(_clip(r.description))}" if r.description else "")
+            f"- {link(r)} in {code(r.category)}"
+            + (f": {text(_clip(r.description))}" if r.description else "")
             for r in diff.added
         ]
     if diff.removed:
@@ -485,7 +487,11 @@ def _change_details(change: SkillChange, with_body_diff: bool) -> list[str]:
     if change.body_added or change.body_removed:
         details.append(f"body: +{change.body_added} −{change.body_removed} lines")
     files = change.files
-    for label, paths in (("added", files.added), ("removed", files.removed), ("changed", files.changed)):
+    for label, paths in (
+        ("added", files.added),
+        ("removed", files.removed),
+        ("changed", files.changed),
+    ):
         if paths:
             details.append(f"files {label}: " + ", ".join(code(p) for p in paths))
     lines = [f"  - {d}" for d in details]
@@ -517,14 +523,20 @@ def _field_text(change: FieldChange) -> str:
         return f"{name} added"
     if after is None:
         return f"{name} removed"
-    if len(before) <= SHORT_VALUE_CHARS and len(after) <= SHORT_VALUE_CHARS and "\n" not in before + after:
+    if (
+        len(before) <= SHORT_VALUE_CHARS
+        and len(after) <= SHORT_VALUE_CHARS
+        and "\n" not in before + after
+    ):
         return f"{name} {code(before)} → {code(after)}"
     return name
 
 
 def _diagnostic_line(d: Diagnostic) -> str:
     hint = f" ({text(d.hint)})" if d.hint else ""
-    return f"- **{d.severity.value}** {code(d.code)} at {code(d.location())}: {text(d.message)}{hint}"
+    return (
+        f"- **{d.severity.value}** {code(d.code)} at {code(d.location())}: {text(d.message)}{hint}"
+    )
 
 
 def _clip(value: str, limit: int = DESCRIPTION_CHARS) -> str:

@@ -66,7 +66,7 @@ def discover(root_real: str) -> Discovery:
         directory, rel, owner, hidden = stack.pop()
         try:
             with os.scandir(directory) as iterator:
-                entries = sorted(iterator, key=lambda e: e.name)
+                entries = list(iterator)
         except OSError as error:
             report = owner.diagnostics if owner else loose
             report.append(
@@ -138,7 +138,7 @@ def discover(root_real: str) -> Discovery:
                     owner.files.append((owner.relative(entry_rel), entry.path))
             except OSError:
                 continue
-        stack.extend(reversed(subfolders))
+        stack.extend(subfolders)
     return Discovery(tuple(skills), tuple(loose))
 
 

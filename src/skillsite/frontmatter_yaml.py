@@ -65,6 +65,9 @@ def _looks_hostile(text: str) -> bool:
         text.count("[") + text.count("{") > _SCAN_THRESHOLD
         or text.count("*") > _SCAN_THRESHOLD
         or text.count("&") > _SCAN_THRESHOLD
+        # compact nesting such as "- - - - x" or "? ? ? x" builds a level per two bytes
+        or text.count("- ") + text.count("? ") + text.count("-\t") + text.count("?\t")
+        > _SCAN_THRESHOLD
     )
 
 
@@ -127,6 +130,41 @@ def _invalid(error: yaml.MarkedYAMLError) -> YamlProblem:
     )
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _NotPlain(Exception):
+    """The document holds more than strings, mappings and lists of them."""
+
+
+def _construct_plain(node: yaml.Node) -> Any:
+    """Build the common case (strings in mappings and lists) without the generic constructor.
+
+    Anything else (numbers, booleans, dates, merge keys, tags) raises `_NotPlain` and the
+    whole document goes through the full safe constructor instead.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        raise _NotPlain
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _NotPlain
+            if key_node.value in result:
+                raise _DuplicateKey(
+                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                )
+            result[key_node.value] = _construct_plain(value_node)
+        return result
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_construct_plain(item) for item in node.value]
+    raise _NotPlain
+
+
 def load_frontmatter(text: str) -> YamlResult:
     """Parse YAML text; never raises for any input string."""
     if _looks_hostile(text):
@@ -141,7 +179,12 @@ def load_frontmatter(text: str) -> YamlResult:
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     key_lines.setdefault(key_node.value, key_node.start_mark.line)
-        data = loader.construct_document(node) if node is not None else None
+        data = None
+        if node is not None:
+            try:
+                data = _construct_plain(node)
+            except _NotPlain:
+                data = loader.construct_document(node)
         return YamlResult(data=data, key_lines=key_lines)
     except _DuplicateKey as error:
         mark = error.problem_mark

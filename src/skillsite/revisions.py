@@ -39,7 +39,9 @@ def resolve_commit(repo: Path, revision: str) -> str:
     """The full commit id `revision` names in `repo`."""
     if revision.startswith("-"):
         raise RevisionError(f"{revision!r} is not a git revision")
-    result = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    result = _git(
+        repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+    )
     if result.returncode != 0:
         raise RevisionError(
             f"{revision!r} is neither a folder nor a commit of the git repository {repo} "
@@ -55,7 +57,9 @@ def catalog_path_in_repo(repo: Path, catalog: str) -> str:
         try:
             path = path.resolve().relative_to(repo.resolve())
         except ValueError as error:
-            raise RevisionError(f"the catalog folder {catalog} is outside the repository {repo}") from error
+            raise RevisionError(
+                f"the catalog folder {catalog} is outside the repository {repo}"
+            ) from error
     posix = PurePosixPath(path.as_posix())
     if ".." in posix.parts:
         raise RevisionError(f"the catalog folder {catalog} must stay inside the repository")
@@ -109,7 +113,11 @@ def write_revision(repo: Path, revision: str, catalog: str, destination: Path) -
 
 def _safe(path: str) -> bool:
     parts = PurePosixPath(path).parts
-    return bool(parts) and not path.startswith("/") and not any(p in ("..", ".", ".git") for p in parts)
+    return (
+        bool(parts)
+        and not path.startswith("/")
+        and not any(p in ("..", ".", ".git") for p in parts)
+    )
 
 
 def _read_blobs(repo: Path, object_ids: list[str]) -> dict[str, bytes]:

@@ -255,17 +255,12 @@ def check_fields(
 
 # --- body ---------------------------------------------------------------------------
 
-_FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.M)
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
-_LINK_RE = re.compile(r"\]\(\s*(<[^>]*>|[^)\s]+)")
-_REFERENCE_RE = re.compile(r"[ ]{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
+_REFERENCE_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def _blank_code_spans(line: str) -> str:
-    # Same length, so columns found afterwards still point into the original line.
-    return _CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def _link_target(raw: str) -> str | None:
@@ -278,22 +273,68 @@ def _link_target(raw: str) -> str | None:
     return unquote(target) if target else None
 
 
+def _fenced_blocks(body: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Offsets (start, end) of fenced code blocks, and the offset of an unclosed fence."""
+    blocks: list[tuple[int, int]] = []
+    opener: re.Match[str] | None = None
+    for match in _FENCE_RE.finditer(body):
+        marker, rest = match.group(1), match.group(2)
+        if opener is None:
+            if marker[0] == "`" and "`" in rest:
+                continue  # an inline code span such as ```code```, not a fence
+            opener = match
+        elif (
+            marker[0] == opener.group(1)[0]
+            and len(marker) >= len(opener.group(1))
+            and not rest.strip()
+        ):
+            blocks.append((opener.start(), match.end()))
+            opener = None
+    if opener is not None:
+        blocks.append((opener.start(), len(body)))
+        return blocks, opener.start()
+    return blocks, None
+
+
+class _Lines:
+    """Offset -> 1-based line and column for offsets visited in increasing order."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = first_line
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line, offset - self.text.rfind("\n", 0, offset)
+
+
+def _in_code_span(body: str, offset: int) -> bool:
+    start = body.rfind("\n", 0, offset) + 1
+    end = body.find("\n", offset)
+    line = body[start:] if end < 0 else body[start:end]
+    if "`" not in line:
+        return False
+    position = offset - start
+    return any(m.start() <= position < m.end() for m in _CODE_SPAN_RE.finditer(line))
+
+
 def check_body(
     path: str,
     body: str,
     first_line: int,
     published: Collection[str],
 ) -> tuple[Diagnostic, ...]:
-    """Fences, raw HTML and relative links in one pass over the body lines.
+    """Fences, raw HTML and relative links, each one regex scan over the body.
 
-    `published` holds the paths (relative to the skill folder) a link may point to:
-    the skill's files, their parent folders and SKILL.md.
+    `first_line` is the SKILL.md line the body starts on. `published` holds the paths
+    (relative to the skill folder) a link may point to: the skill's files, their parent
+    folders and SKILL.md.
     """
     diagnostics: list[Diagnostic] = []
-    lines = body.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if len(lines) > MAX_BODY_LINES:
+    line_total = body.count("\n") + (1 if body and not body.endswith("\n") else 0)
+    if line_total > MAX_BODY_LINES:
         diagnostics.append(
             Diagnostic(
                 path,
@@ -301,75 +342,69 @@ def check_body(
                 1,
                 Severity.WARNING,
                 "body-too-long",
-                f"body is {len(lines)} lines, over {MAX_BODY_LINES}",
+                f"body is {line_total} lines, over {MAX_BODY_LINES}",
                 "move detail into files under references/ and link to them",
             )
         )
-    fence_char = ""
-    fence_len = 0
-    fence_line = 0
-    for index, line in enumerate(lines):
-        number = first_line + index
-        if "`" in line or "~" in line:
-            match = _FENCE_RE.match(line)
-            if match:
-                marker, rest = match.group(1), match.group(2)
-                if fence_char:
-                    if marker[0] == fence_char and len(marker) >= fence_len and not rest.strip():
-                        fence_char = ""
-                    continue
-                if marker[0] == "`" and "`" in rest:
-                    pass  # an inline code span, not a fence
-                else:
-                    fence_char, fence_len, fence_line = marker[0], len(marker), number
-                    continue
-        if fence_char:
-            continue
-        has_tag = "<" in line
-        has_link = "](" in line or "]:" in line
-        if not (has_tag or has_link):
-            continue
-        if "`" in line:
-            line = _blank_code_spans(line)
-        if has_tag:
-            for match in _TAG_RE.finditer(line):
-                diagnostics.append(
-                    Diagnostic(
-                        path,
-                        number,
-                        match.start() + 1,
-                        Severity.WARNING,
-                        "raw-html",
-                        f"raw HTML tag <{match.group(1)}> outside code",
-                        "wrap it in backticks (`<tag>`) or a code block; the page would "
-                        "hide or mangle it",
-                    )
-                )
-        if has_link:
-            targets = list(_LINK_RE.finditer(line))
-            reference = _REFERENCE_RE.match(line)
-            if reference:
-                targets.append(reference)
-            for match in targets:
+    blocks, unclosed = _fenced_blocks(body) if "``" in body or "~~" in body else ([], None)
+
+    def outside_code(offset: int) -> bool:
+        for start, end in blocks:
+            if start <= offset < end:
+                return False
+            if start > offset:
+                break
+        return not _in_code_span(body, offset)
+
+    found: list[tuple[int, str, str, str, str]] = []  # offset, code, message, hint, target
+    if "<" in body:
+        for match in _TAG_RE.finditer(body):
+            if outside_code(match.start()):
+                found.append((match.start(), "raw-html", match.group(1), "", ""))
+    if "](" in body or "]:" in body:
+        for regex in (_LINK_RE, _REFERENCE_RE):
+            for match in regex.finditer(body):
                 target = _link_target(match.group(1))
-                if target is None:
-                    continue
-                diagnostic = _check_link(path, number, match.start(1) + 1, target, published)
-                if diagnostic:
-                    diagnostics.append(diagnostic)
-    if fence_char:
-        diagnostics.append(
-            Diagnostic(
-                path,
-                fence_line,
-                1,
-                Severity.WARNING,
-                "fence-unclosed",
-                f"code fence opened here is never closed ({fence_char * fence_len})",
-                f"close it with a line of {fence_char * fence_len}; the rest of the page "
-                "is otherwise shown as code",
+                if target is not None and outside_code(match.start(1)):
+                    found.append((match.start(1), "link", target, "", ""))
+    if unclosed is not None:
+        found.append((unclosed, "fence-unclosed", "", "", ""))
+    found.sort()
+
+    lines = _Lines(body, first_line)
+    for offset, kind, value, _, _ in found:
+        line, column = lines.locate(offset)
+        if kind == "raw-html":
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    line,
+                    column,
+                    Severity.WARNING,
+                    "raw-html",
+                    f"raw HTML tag <{value}> outside code",
+                    "wrap it in backticks (`<tag>`) or a code block; the page would "
+                    "hide or mangle it",
+                )
             )
-        )
+        elif kind == "link":
+            diagnostic = _check_link(path, line, column, value, published)
+            if diagnostic:
+                diagnostics.append(diagnostic)
+        else:
+            fence = body[offset:].lstrip(" \t")[:3]
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    line,
+                    column,
+                    Severity.WARNING,
+                    "fence-unclosed",
+                    f"code fence {fence} opened here is never closed",
+                    f"close it with a line of {fence}; the rest of the page is otherwise "
+                    "shown as code",
+                )
+            )
     return tuple(diagnostics)
 
 

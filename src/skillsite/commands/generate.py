@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from skillsite.artifacts import build_artifacts
+from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.site_build import prepare_site, read_mkdocs_config
 from skillsite.site_config import CATALOG_ENV, SiteConfigError
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             repo_url=config.get("repo_url"),
             settings=settings,
         )
-    except (CatalogRootError, SiteConfigError) as error:
+    except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         print(f"skillsite generate: {error}", file=sys.stderr)
         return 2
     out = Path(args.out)

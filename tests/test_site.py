@@ -1,0 +1,206 @@
+"""Build real sites with MkDocs and read what a reader would get."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import tarfile
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from sitebuild import REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
+from sitecatalog import small_catalog, write_skill
+
+from skillsite.loader import load_catalog
+
+pytestmark = pytest.mark.site
+
+INSTALL_COMMAND = re.compile(r"curl -fsSL (\S+) \| tar -xzf - -C (\S+)")
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def install_commands(page_html: str) -> list[str]:
+    blocks = re.findall(r'<div class="tabbed-block">(.*?)</div>\s*</div>', page_html, re.S)
+    return [text_of(block).strip() for block in blocks]
+
+
+def site_path(url: str) -> str:
+    assert url.startswith(TEST_SITE_URL), url
+    return urlsplit(url).path.lstrip("/")
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
+    root = small_catalog(tmp_path_factory.mktemp("small") / "catalog")
+    site = build_site(tmp_path_factory.mktemp("small-site") / "site", catalog=root)
+    assert site.returncode == 0, site.output
+    return root, site
+
+
+def test_every_valid_catalog_skill_is_published(catalog_site: BuiltSite) -> None:
+    catalog = load_catalog(REPO / "catalog")
+    api = json.loads(catalog_site.read("api/skills.json"))
+    assert {s["name"] for s in api["skills"]} == {s.name for s in catalog.valid_skills}
+    for skill in catalog.valid_skills:
+        page = catalog_site.read(f"skills/{skill.name}/index.html")
+        assert f">{skill.name}</h1>" in page
+        raw = (catalog_site.path / f"skills/{skill.name}/SKILL.md").read_bytes()
+        assert raw == skill.raw
+        assert (catalog_site.path / f"skills/{skill.name}/{skill.name}.tar.gz").is_file()
+        detail = json.loads(catalog_site.read(f"api/skills/{skill.name}.json"))
+        assert detail["sha256"] == skill.sha256
+
+
+def test_counts_match_skillsite_check(catalog_site: BuiltSite) -> None:
+    check = subprocess.run(
+        [SKILLSITE, "check", str(REPO / "catalog"), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    report = json.loads(check.stdout)
+    api = json.loads(catalog_site.read("api/skills.json"))
+    assert api["count"] == len(api["skills"]) == report["valid"]
+    home = text_of(catalog_site.read("index.html"))
+    assert f"{report['valid']} skills in" in home
+
+
+def test_category_pages_link_every_skill_of_the_category(catalog_site: BuiltSite) -> None:
+    catalog = load_catalog(REPO / "catalog")
+    for category in catalog.categories:
+        page = catalog_site.read(f"categories/{category.key}/index.html")
+        for skill in catalog.skills_in(category.key):
+            assert f'href="../../skills/{skill.name}/"' in page
+        assert category.title in text_of(page)
+
+
+def test_install_commands_point_at_archives_that_exist(catalog_site: BuiltSite) -> None:
+    catalog = load_catalog(REPO / "catalog")
+    for skill in catalog.valid_skills:
+        commands = install_commands(catalog_site.read(f"skills/{skill.name}/index.html"))
+        folders = []
+        for command in commands[:4]:
+            match = INSTALL_COMMAND.search(command)
+            assert match, command
+            assert (catalog_site.path / site_path(match.group(1))).is_file()
+            folders.append(match.group(2))
+        assert folders == [".claude/skills", ".github/skills", ".cursor/skills", ".agents/skills"]
+        assert f"--skills {skill.name}" in commands[4]
+
+
+def test_archive_extracts_to_the_skill_folder_byte_for_byte(
+    small_site: tuple[Path, BuiltSite], tmp_path: Path
+) -> None:
+    root, site = small_site
+    archive = (site.path / "skills/token-keeper/token-keeper.tar.gz").read_bytes()
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(tmp_path, filter="data")
+    extracted = tmp_path / "token-keeper"
+    source = root / "alpha" / "token-keeper"
+    source_files = sorted(p.relative_to(source) for p in source.rglob("*") if p.is_file())
+    extracted_files = sorted(p.relative_to(extracted) for p in extracted.rglob("*") if p.is_file())
+    assert extracted_files == source_files
+    for relative in source_files:
+        assert (extracted / relative).read_bytes() == (source / relative).read_bytes()
+
+
+def test_skill_page_shows_header_files_and_working_relative_links(
+    small_site: tuple[Path, BuiltSite],
+) -> None:
+    _, site = small_site
+    page = site.read("skills/token-keeper/index.html")
+    text = text_of(page)
+    assert "Rotates JWT refresh tokens safely." in text
+    assert "Alpha Things" in text
+    for tag in ("jwt", "tokens", "auth"):
+        assert f"?q={tag}" in page
+    # Relative links in the body resolve to published raw files.
+    for link in ("references/lifecycle.md", "scripts/check.py"):
+        assert f'href="{link}"' in page
+        assert (site.path / "skills/token-keeper" / link).is_file()
+    assert "Copy SKILL.md" in text
+
+
+def test_pointing_at_another_catalog_builds_its_site(small_site: tuple[Path, BuiltSite]) -> None:
+    _, site = small_site
+    api = json.loads(site.read("api/skills.json"))
+    assert sorted(s["name"] for s in api["skills"]) == [
+        "flaky-finder",
+        "queue-tamer",
+        "token-keeper",
+    ]
+    assert "Alpha Things" in site.read("categories/alpha/index.html")
+    assert "Beta" in site.read("categories/beta/index.html")  # title-cased fallback
+    for path in ("llms.txt", "feed.xml", "sitemap.xml", "api/categories.json"):
+        assert (site.path / path).is_file(), path
+    assert "skills/token-keeper/" in site.read("sitemap.xml")
+
+
+def test_strict_build_fails_listing_each_diagnostic(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog", with_invalid=True)
+    strict = build_site(tmp_path / "strict", catalog=root, strict=True)
+    assert strict.returncode != 0
+    assert re.search(r"beta/broken-skill/SKILL\.md:3:\d+: error yaml-invalid", strict.output)
+
+
+def test_lenient_build_leaves_invalid_skills_out_and_warns(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog", with_invalid=True)
+    site = build_site(tmp_path / "site", catalog=root)
+    assert site.returncode == 0, site.output
+    assert "WARNING" in site.output and "beta/broken-skill/SKILL.md:3" in site.output
+    assert not (site.path / "skills/broken-skill").exists()
+    api = json.loads(site.read("api/skills.json"))
+    assert "broken-skill" not in {s["name"] for s in api["skills"]}
+    assert "broken-skill" not in site.read("categories/beta/index.html")
+
+
+def test_build_output_is_quiet(catalog_site: BuiltSite) -> None:
+    assert "WARNING" not in catalog_site.output
+    assert "MkDocs 2.0" not in catalog_site.output
+    assert "properdocs" not in catalog_site.output.lower()
+
+
+def test_search_index_boosts_skill_pages_and_carries_tags(small_site) -> None:
+    _, site = small_site
+    index = json.loads(site.read("search/search_index.json"))
+    docs = {d["location"]: d for d in index["docs"]}
+    skill = docs["skills/token-keeper/"]
+    assert skill["title"] == "token-keeper"
+    assert skill["tags"] == ["jwt", "tokens", "auth"]
+    assert skill["boost"] > 1
+
+
+def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [SKILLSITE, "generate", "--out", str(out), "--catalog", str(root)],
+        cwd=REPO,
+        env=quiet_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (out / "docs/skills/token-keeper/index.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: token-keeper\n")
+    assert '=== "Cursor"' in page
+    assert (out / "docs/categories/alpha/index.md").is_file()
+    assert (out / "docs/about.md").is_file()
+    assert (out / "files/skills/token-keeper/token-keeper.tar.gz").is_file()
+    assert json.loads((out / "files/api/skills.json").read_text())["count"] == 3
+
+
+def test_skill_with_crlf_and_bom_renders(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    folder = write_skill(root, "gamma", "crlf-skill")
+    text = (folder / "SKILL.md").read_text(encoding="utf-8")
+    (folder / "SKILL.md").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    site = build_site(tmp_path / "site", catalog=root)
+    assert site.returncode == 0, site.output
+    assert ">crlf-skill</h1>" in site.read("skills/crlf-skill/index.html")
