@@ -13,12 +13,56 @@ import argparse
 import random
 from pathlib import Path
 
-WORDS = (
-    "cache query schema migration index latency token prompt pipeline deploy release "
-    "review test fixture contract endpoint route handler queue worker retry backoff "
-    "budget metric trace log alert secret policy header cookie session render layout "
-    "component state form table modal drawer build lint format commit branch merge"
-).split()
+WORDS = tuple(
+    [
+        "cache",
+        "query",
+        "schema",
+        "migration",
+        "index",
+        "latency",
+        "token",
+        "prompt",
+        "pipeline",
+        "deploy",
+        "release",
+        "review",
+        "test",
+        "fixture",
+        "contract",
+        "endpoint",
+        "route",
+        "handler",
+        "queue",
+        "worker",
+        "retry",
+        "backoff",
+        "budget",
+        "metric",
+        "trace",
+        "log",
+        "alert",
+        "secret",
+        "policy",
+        "header",
+        "cookie",
+        "session",
+        "render",
+        "layout",
+        "component",
+        "state",
+        "form",
+        "table",
+        "modal",
+        "drawer",
+        "build",
+        "lint",
+        "format",
+        "commit",
+        "branch",
+        "merge",
+    ]
+)
 
 
 def _sentence(rng: random.Random, words: int) -> str:

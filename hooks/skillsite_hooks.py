@@ -20,6 +20,7 @@ from skillsite.artifacts import build_artifacts
 from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
+from skillsite.output import write_files
 from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
 from skillsite.sanitize import sanitize_html
 from skillsite.site_build import prepare_site
@@ -129,11 +130,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     if state.catalog is None or state.site is None:
         return
-    site_dir = Path(config.site_dir)
-    for relative_path, content in build_artifacts(state.catalog, state.site).items():
-        target = site_dir / relative_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    write_files(Path(config.site_dir), build_artifacts(state.catalog, state.site))
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -6,11 +6,15 @@
 
 from __future__ import annotations
 
+import copyreg
+import multiprocessing
 import os
 import posixpath
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from skillsite.categories import (
     CategoryPlace,
@@ -34,10 +38,17 @@ DEFAULT_MAX_FILE_BYTES = 1024 * 1024
 DEFAULT_MAX_FRONTMATTER_BYTES = 64 * 1024
 
 
+# Below this many skills a process pool costs more than it saves.
+PARALLEL_MIN_SKILLS = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class LoadOptions:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # SKILL.md over this is an error
     max_frontmatter_bytes: int = DEFAULT_MAX_FRONTMATTER_BYTES
+    # Processes reading and checking skills. More than 1 forks workers: meant for the
+    # command line, not for a long-running multi-threaded host such as `mkdocs serve`.
+    workers: int = 1
 
 
 def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
@@ -46,8 +57,7 @@ def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
     skills: list[Skill] = []
     name_lines: list[int] = []
     places: dict[str, CategoryPlace] = {}
-    for item in found.skills:
-        skill, place, name_line = _load_skill(root_real, item, options)
+    for skill, place, name_line in _load_all(root_real, found.skills, options):
         skills.append(skill)
         name_lines.append(name_line)
         known = places.get(place.key)
@@ -75,6 +85,47 @@ def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
     )
 
 
+Loaded = tuple[Skill, CategoryPlace, int]
+_pending: tuple[str, Sequence[FoundSkill], LoadOptions] | None = None  # read by forked workers
+
+
+def _load_all(root_real: str, found: Sequence[FoundSkill], options: LoadOptions) -> list[Loaded]:
+    workers = min(options.workers, os.cpu_count() or 1)
+    if (
+        workers < 2
+        or len(found) < PARALLEL_MIN_SKILLS
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_load_skill(root_real, item, options) for item in found]
+    # Forked workers inherit the discovered skills; only index ranges go out and
+    # finished skills come back.
+    global _pending
+    _pending = (root_real, found, options)
+    chunk = -(-len(found) // (workers * 4))
+    ranges = [(start, min(start + chunk, len(found))) for start in range(0, len(found), chunk)]
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_allow_pickling_mappings) as pool:
+            parts = pool.map(_load_range, ranges, chunksize=1)
+    finally:
+        _pending = None
+    return [loaded for part in parts for loaded in part]
+
+
+def _allow_pickling_mappings() -> None:
+    copyreg.pickle(MappingProxyType, _reduce_mapping)
+
+
+def _reduce_mapping(proxy: MappingProxyType) -> tuple[object, tuple[dict[str, str]]]:
+    return frozen_mapping, (dict(proxy),)
+
+
+def _load_range(bounds: tuple[int, int]) -> list[Loaded]:
+    assert _pending is not None
+    root_real, found, options = _pending
+    return [_load_skill(root_real, item, options) for item in found[bounds[0] : bounds[1]]]
+
+
 def _check_root(root: Path) -> str:
     try:
         root_real = os.path.realpath(root)
@@ -94,9 +145,7 @@ def _read(path: str, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-def _load_skill(
-    root_real: str, item: FoundSkill, options: LoadOptions
-) -> tuple[Skill, CategoryPlace, int]:
+def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loaded:
     """The skill, where its category comes from, and the line of its `name` key."""
     diagnostics: list[Diagnostic] = list(item.diagnostics)
     path = item.skill_file

@@ -255,7 +255,6 @@ def check_fields(
 
 # --- body ---------------------------------------------------------------------------
 
-_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.M)
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
@@ -273,26 +272,41 @@ def _link_target(raw: str) -> str | None:
     return unquote(target) if target else None
 
 
+def _fence_lines(body: str) -> list[tuple[int, str, str]]:
+    """(offset, marker, rest of line) of every line that starts with ``` or ~~~."""
+    found: list[tuple[int, str, str]] = []
+    for fence in ("```", "~~~"):
+        position = body.find(fence)
+        while position >= 0:
+            line_start = body.rfind("\n", 0, position) + 1
+            line_end = body.find("\n", position)
+            if line_end < 0:
+                line_end = len(body)
+            if not body[line_start:position].strip(" \t"):
+                run_end = position
+                while run_end < line_end and body[run_end] == fence[0]:
+                    run_end += 1
+                found.append((line_start, body[position:run_end], body[run_end:line_end]))
+            position = body.find(fence, line_end)
+    found.sort()
+    return found
+
+
 def _fenced_blocks(body: str) -> tuple[list[tuple[int, int]], int | None]:
     """Offsets (start, end) of fenced code blocks, and the offset of an unclosed fence."""
     blocks: list[tuple[int, int]] = []
-    opener: re.Match[str] | None = None
-    for match in _FENCE_RE.finditer(body):
-        marker, rest = match.group(1), match.group(2)
+    opener: tuple[int, str] | None = None
+    for offset, marker, rest in _fence_lines(body):
         if opener is None:
             if marker[0] == "`" and "`" in rest:
                 continue  # an inline code span such as ```code```, not a fence
-            opener = match
-        elif (
-            marker[0] == opener.group(1)[0]
-            and len(marker) >= len(opener.group(1))
-            and not rest.strip()
-        ):
-            blocks.append((opener.start(), match.end()))
+            opener = (offset, marker)
+        elif marker[0] == opener[1][0] and len(marker) >= len(opener[1]) and not rest.strip():
+            blocks.append((opener[0], offset + len(marker) + len(rest)))
             opener = None
     if opener is not None:
-        blocks.append((opener.start(), len(body)))
-        return blocks, opener.start()
+        blocks.append((opener[0], len(body)))
+        return blocks, opener[0]
     return blocks, None
 
 
@@ -346,7 +360,7 @@ def check_body(
                 "move detail into files under references/ and link to them",
             )
         )
-    blocks, unclosed = _fenced_blocks(body) if "``" in body or "~~" in body else ([], None)
+    blocks, unclosed = _fenced_blocks(body)
 
     def outside_code(offset: int) -> bool:
         for start, end in blocks:
@@ -356,23 +370,23 @@ def check_body(
                 break
         return not _in_code_span(body, offset)
 
-    found: list[tuple[int, str, str, str, str]] = []  # offset, code, message, hint, target
+    found: list[tuple[int, str, str]] = []  # (offset, kind, tag name or link target)
     if "<" in body:
         for match in _TAG_RE.finditer(body):
             if outside_code(match.start()):
-                found.append((match.start(), "raw-html", match.group(1), "", ""))
-    if "](" in body or "]:" in body:
-        for regex in (_LINK_RE, _REFERENCE_RE):
+                found.append((match.start(), "raw-html", match.group(1)))
+    for marker, regex in (("](", _LINK_RE), ("]:", _REFERENCE_RE)):
+        if marker in body:
             for match in regex.finditer(body):
                 target = _link_target(match.group(1))
                 if target is not None and outside_code(match.start(1)):
-                    found.append((match.start(1), "link", target, "", ""))
+                    found.append((match.start(1), "link", target))
     if unclosed is not None:
-        found.append((unclosed, "fence-unclosed", "", "", ""))
+        found.append((unclosed, "fence-unclosed", ""))
     found.sort()
 
     lines = _Lines(body, first_line)
-    for offset, kind, value, _, _ in found:
+    for offset, kind, value in found:
         line, column = lines.locate(offset)
         if kind == "raw-html":
             diagnostics.append(

@@ -40,6 +40,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="largest SKILL.md accepted (default: %(default)s)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="processes for large catalogs (default: number of CPUs, at most 8)",
+    )
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def _positive_int(value: str) -> int:
@@ -54,7 +65,9 @@ def _positive_int(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     catalog_dir = args.catalog or os.environ.get("SKILLSITE_CATALOG") or DEFAULT_CATALOG
-    options = LoadOptions(max_file_bytes=args.max_file_bytes)
+    options = LoadOptions(
+        max_file_bytes=args.max_file_bytes, workers=args.jobs or default_workers()
+    )
     try:
         catalog = load_catalog(Path(catalog_dir), options)
     except CatalogRootError as error:
@@ -63,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = report.as_json(catalog)
     elif args.format == "github":
-        output = report.as_github(catalog, prefix=catalog_dir)
+        # Annotations name files relative to the working directory (the repository).
+        prefix = Path(os.path.relpath(catalog_dir)).as_posix()
+        output = report.as_github(catalog, prefix=prefix)
     else:
         output = report.as_text(catalog)
     sys.stdout.write(output)

@@ -16,6 +16,7 @@ from pathlib import Path
 from skillsite.artifacts import build_artifacts
 from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
+from skillsite.output import write_files
 from skillsite.site_build import prepare_site, read_mkdocs_config
 from skillsite.site_config import CATALOG_ENV, SiteConfigError
 
@@ -28,12 +29,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", default="mkdocs.yml", metavar="FILE", help="site config (default: mkdocs.yml)"
     )
-
-
-def _write(folder: Path, relative_path: str, content: bytes) -> None:
-    target = folder / relative_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,11 +60,9 @@ def run(args: argparse.Namespace) -> int:
     hand_written = config_path.resolve().parent / str(config.get("docs_dir") or "docs")
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs_out)
-    for uri, markdown in prepared.pages.items():
-        _write(docs_out, uri, markdown.encode("utf-8"))
+    write_files(docs_out, {uri: text.encode("utf-8") for uri, text in prepared.pages.items()})
     artifacts = build_artifacts(prepared.catalog, prepared.site)
-    for relative_path, content in artifacts.items():
-        _write(files_out, relative_path, content)
+    write_files(files_out, artifacts)
     for diagnostic in prepared.catalog.diagnostics:
         print(diagnostic.to_text(), file=sys.stderr)
     print(

@@ -101,10 +101,14 @@ def report(cases: dict[str, CaseRuns], by_tag: bool) -> tuple[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("results", nargs="+", type=Path, help="result JSONL file(s)")
     parser.add_argument("--by-tag", action="store_true", help="also report each tag (slice)")
-    parser.add_argument("--min-pass-rate", type=float, help="fail (exit 1) below this overall rate, e.g. 0.9")
+    parser.add_argument(
+        "--min-pass-rate", type=float, help="fail (exit 1) below this overall rate, e.g. 0.9"
+    )
     args = parser.parse_args(argv)
     if args.min_pass_rate is not None and not 0 <= args.min_pass_rate <= 1:
         parser.error("--min-pass-rate must be between 0 and 1")

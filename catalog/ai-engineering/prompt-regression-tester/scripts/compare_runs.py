@@ -94,26 +94,42 @@ def section(title: str, ids: list[str], cases: dict[str, Case]) -> list[str]:
     return lines
 
 
-def gate(result: Comparison, candidate: dict[str, Case], critical_tag: str | None, max_new: int) -> list[str]:
+def gate(
+    result: Comparison, candidate: dict[str, Case], critical_tag: str | None, max_new: int
+) -> list[str]:
     problems: list[str] = []
-    critical = [i for i in result.newly_failing if critical_tag and critical_tag in candidate[i].tags]
+    critical = [
+        i for i in result.newly_failing if critical_tag and critical_tag in candidate[i].tags
+    ]
     others = [i for i in result.newly_failing if i not in critical]
     if critical:
-        problems.append(f"{len(critical)} case(s) tagged '{critical_tag}' newly fail: {', '.join(critical)}")
+        problems.append(
+            f"{len(critical)} case(s) tagged '{critical_tag}' newly fail: {', '.join(critical)}"
+        )
     if len(others) > max_new:
         problems.append(f"{len(others)} other case(s) newly fail, allowed {max_new}")
     if result.missing_in_candidate:
-        problems.append(f"{len(result.missing_in_candidate)} baseline case(s) missing from the candidate run")
+        problems.append(
+            f"{len(result.missing_in_candidate)} baseline case(s) missing from the candidate run"
+        )
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("baseline", type=Path, help="baseline results JSONL (from the main branch)")
     parser.add_argument("candidate", type=Path, help="candidate results JSONL (from the change)")
-    parser.add_argument("--critical-tag", default="critical", help="tag whose cases may never newly fail")
-    parser.add_argument("--max-new-failures", type=int, default=0, help="allowed newly failing non-critical cases")
-    parser.add_argument("--allow-missing", action="store_true", help="do not fail when baseline cases are missing")
+    parser.add_argument(
+        "--critical-tag", default="critical", help="tag whose cases may never newly fail"
+    )
+    parser.add_argument(
+        "--max-new-failures", type=int, default=0, help="allowed newly failing non-critical cases"
+    )
+    parser.add_argument(
+        "--allow-missing", action="store_true", help="do not fail when baseline cases are missing"
+    )
     args = parser.parse_args(argv)
     if args.max_new_failures < 0:
         parser.error("--max-new-failures must be 0 or more")

@@ -48,7 +48,9 @@ def parse_headers(raw: list[str]) -> dict[str, str]:
     return headers
 
 
-def send(index: int, url: str, method: str, data: bytes | None, headers: dict[str, str], timeout: float) -> Result:
+def send(
+    index: int, url: str, method: str, data: bytes | None, headers: dict[str, str], timeout: float
+) -> Result:
     request = urllib.request.Request(url, data=data, method=method, headers=headers)
     started = time.perf_counter()
     try:
@@ -90,14 +92,22 @@ def report(results: list[Result]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("url", help="full URL to probe, e.g. https://staging.example.com/auth/login")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "url", help="full URL to probe, e.g. https://staging.example.com/auth/login"
+    )
     parser.add_argument("--method", default="GET", help="HTTP method (default GET)")
     parser.add_argument("--data", help="request body sent as-is (UTF-8)")
-    parser.add_argument("--header", action="append", default=[], help="extra header 'Name: value' (repeatable)")
+    parser.add_argument(
+        "--header", action="append", default=[], help="extra header 'Name: value' (repeatable)"
+    )
     parser.add_argument("--requests", type=int, default=20, help="number of requests (default 20)")
     parser.add_argument("--concurrency", type=int, default=1, help="parallel requests (default 1)")
-    parser.add_argument("--timeout", type=float, default=10.0, help="per-request timeout in seconds")
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="per-request timeout in seconds"
+    )
     return parser
 
 

@@ -63,15 +63,23 @@ def curl_command(url: str, headers: dict[str, str], body: bytes) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scheme", required=True, choices=SCHEMES, help="signing scheme")
-    parser.add_argument("--secret", required=True, help="signing secret (standard: whsec_ + base64)")
+    parser.add_argument(
+        "--secret", required=True, help="signing secret (standard: whsec_ + base64)"
+    )
     body = parser.add_mutually_exclusive_group(required=True)
     body.add_argument("--body", help="request body as a string (sent byte for byte)")
     body.add_argument("--body-file", help="file whose bytes are the request body")
-    parser.add_argument("--url", default="http://localhost:8000/webhooks", help="receiver URL for the curl line")
+    parser.add_argument(
+        "--url", default="http://localhost:8000/webhooks", help="receiver URL for the curl line"
+    )
     parser.add_argument("--timestamp", type=int, help="unix timestamp to sign (default: now)")
-    parser.add_argument("--timestamp-offset", type=int, default=0, help="seconds added to the timestamp, e.g. -600")
+    parser.add_argument(
+        "--timestamp-offset", type=int, default=0, help="seconds added to the timestamp, e.g. -600"
+    )
     parser.add_argument("--message-id", help="webhook-id for the standard scheme (default: random)")
     parser.add_argument("--curl-only", action="store_true", help="print only the curl command")
     return parser
@@ -88,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
                 body = handle.read()
         except OSError as exc:
             parser.error(f"cannot read --body-file: {exc}")
-    timestamp = (args.timestamp if args.timestamp is not None else int(time.time())) + args.timestamp_offset
+    timestamp = (
+        args.timestamp if args.timestamp is not None else int(time.time())
+    ) + args.timestamp_offset
     message_id = args.message_id or f"msg_{uuid.uuid4().hex}"
     try:
         headers = sign(args.scheme, args.secret, body, timestamp, message_id)

@@ -53,7 +53,7 @@ while read -r namespace pr; do
     echo "skip   $namespace: no pr label"
     continue
   fi
-  state=$(gh pr view "$pr" --repo "$repo" --json state --jq .state 2>/dev/null || echo UNKNOWN)
+  state=$(gh pr view "$pr" --repo "$repo" --json state --jq .state </dev/null 2>/dev/null || echo UNKNOWN)
   case "$state" in
     OPEN)
       echo "keep   $namespace (PR #$pr is open)" ;;
@@ -61,7 +61,7 @@ while read -r namespace pr; do
       if [ "$dry_run" -eq 1 ]; then
         echo "would delete $namespace (PR #$pr is $state)"
       else
-        kubectl delete namespace "$namespace" --wait=false
+        kubectl delete namespace "$namespace" --wait=false </dev/null
         echo "delete $namespace (PR #$pr is $state)"
       fi
       deleted=$((deleted + 1)) ;;

@@ -1,0 +1,250 @@
+"""`python -m skillsite.publish` (what `make publish` runs): real mike deploys of the real
+site into a local bare repository, read back from its gh-pages branch."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import threading
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sitebuild import REPO, quiet_env
+from sitecatalog import small_catalog, write_skill
+
+pytestmark = pytest.mark.site
+
+SITE_URL = "http://skills.test/"
+# What a work tree needs to build the site (the catalog is the test's own).
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs")
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+}
+
+
+def run_git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, env=quiet_env(**GIT_ENV), capture_output=True, check=True
+    )
+    return result.stdout.decode("utf-8", errors="replace")
+
+
+def publish(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillsite.publish", *args],
+        cwd=work,
+        env=quiet_env(SKILLSITE_SITE_URL=SITE_URL, **GIT_ENV),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The gh-pages branch of the bare repository."""
+
+    bare: Path
+
+    def show(self, path: str) -> str:
+        return run_git(self.bare, "show", f"gh-pages:{path}")
+
+    def entry(self, path: str) -> tuple[str, str]:
+        """(mode, type) of a path on the branch, e.g. ("120000", "blob") for a link."""
+        mode, kind, _ = run_git(self.bare, "ls-tree", "gh-pages", "--", path).split(maxsplit=2)
+        return mode, kind
+
+    def names(self, folder: str = "") -> set[str]:
+        listing = run_git(self.bare, "ls-tree", "--name-only", f"gh-pages:{folder}")
+        return set(listing.split())
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> Pages:
+    """1.0 (latest), then 1.1 (latest) from a second clone, a pull request preview written
+    by someone else, then dev from the first clone whose gh-pages is now stale."""
+    root = tmp_path_factory.mktemp("publish")
+    bare = root / "remote.git"
+    run_git(root, "init", "-q", "--bare", "-b", "main", str(bare))
+
+    first = root / "first"
+    run_git(root, "init", "-q", "-b", "main", str(first))
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, first / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, first / name)
+    small_catalog(first / "catalog")
+    (first / ".gitignore").write_text("site/\n", encoding="utf-8")
+    run_git(first, "add", "-A")
+    run_git(first, "commit", "-q", "-m", "catalog")
+    run_git(first, "remote", "add", "origin", str(bare))
+    run_git(first, "push", "-q", "origin", "main")
+
+    result = publish(first, "--remote", "origin", "--version", "1.0", "--alias", "latest")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    second = root / "second"
+    run_git(root, "clone", "-q", str(bare), str(second))
+    write_skill(second / "catalog", "beta", "added-in-one-one", tags="new")
+    run_git(second, "add", "-A")
+    run_git(second, "commit", "-q", "-m", "new skill")
+    result = publish(second, "--remote", "origin", "--version", "1.1", "--alias", "latest")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    # A pull request preview lands on gh-pages the way the preview workflow writes it.
+    previewer = root / "previewer"
+    run_git(root, "clone", "-q", "--branch", "gh-pages", str(bare), str(previewer))
+    (previewer / "pr-preview" / "pr-5").mkdir(parents=True)
+    (previewer / "pr-preview" / "pr-5" / "index.html").write_text("preview\n", encoding="utf-8")
+    run_git(previewer, "add", "-A")
+    run_git(previewer, "commit", "-q", "-m", "preview")
+    run_git(previewer, "push", "-q", "origin", "gh-pages")
+
+    # The first clone's gh-pages (and origin/gh-pages) still show only 1.0.
+    result = publish(first, "--remote", "origin", "--version", "dev")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Pages(bare)
+
+
+def test_versions_json_lists_every_version_and_its_alias(deployed: Pages) -> None:
+    versions = {v["version"]: v for v in json.loads(deployed.show("versions.json"))}
+    assert set(versions) == {"1.0", "1.1", "dev"}
+    assert versions["1.1"]["aliases"] == ["latest"]
+    assert versions["1.0"]["aliases"] == []
+    assert versions["dev"]["aliases"] == []
+
+
+def test_latest_alias_points_at_the_newest_release(deployed: Pages) -> None:
+    mode, _ = deployed.entry("latest")
+    assert mode == "120000"  # mike's default alias type: a symbolic link
+    assert deployed.show("latest") == "1.1"
+
+
+def test_site_root_redirects_to_latest(deployed: Pages) -> None:
+    index = deployed.show("index.html")
+    assert 'url=latest/"' in index
+    assert 'window.location.replace(\n      "latest/"' in index
+
+
+def test_each_version_is_a_folder_and_previews_are_left_alone(deployed: Pages) -> None:
+    assert {"1.0", "1.1", "dev", "latest", "versions.json", "pr-preview"} <= deployed.names()
+    assert deployed.show("pr-preview/pr-5/index.html") == "preview\n"
+    assert "pr-preview" not in deployed.show("versions.json")
+    # A deploy from a stale clone fetched first: history is one line, nothing lost.
+    log = run_git(deployed.bare, "log", "--format=%s", "gh-pages").splitlines()
+    assert " to dev " in log[0]
+    assert "preview" in log
+    assert any(" to 1.1 " in subject for subject in log)
+    assert run_git(deployed.bare, "rev-list", "--merges", "gh-pages") == ""
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_install_commands_point_into_their_version(deployed: Pages, version: str) -> None:
+    archive = f"{SITE_URL}{version}/skills/token-keeper/token-keeper.tar.gz"
+    page = deployed.show(f"{version}/skills/token-keeper/index.html")
+    assert archive in page
+    assert "skills.test/skills/token-keeper/token-keeper.tar.gz" not in page
+    api = json.loads(deployed.show(f"{version}/api/skills.json"))
+    entry = next(s for s in api["skills"] if s["name"] == "token-keeper")
+    assert entry["archive_url"] == archive
+    assert entry["raw_url"] == f"{SITE_URL}{version}/skills/token-keeper/SKILL.md"
+
+
+def test_a_version_keeps_the_catalog_it_was_built_from(deployed: Pages) -> None:
+    assert "added-in-one-one" in deployed.names("1.1/skills")
+    assert "added-in-one-one" not in deployed.names("1.0/skills")
+
+
+def test_version_pages_carry_the_selector_and_the_outdated_banner(deployed: Pages) -> None:
+    page = deployed.show("1.0/skills/token-keeper/index.html")
+    assert '"provider":"mike"' in page.replace(" ", "")
+    assert 'data-md-component="outdated"' in page
+    assert "Go to the latest version." in page
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(deployed: Pages, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The gh-pages tree exported and served over HTTP, as GitHub Pages serves it."""
+    root = tmp_path_factory.mktemp("pages")
+    archive = subprocess.run(
+        ["git", "archive", "gh-pages"], cwd=deployed.bare, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(root, filter="data")
+
+    def handler(*args: object, **kwargs: object) -> QuietHandler:
+        return QuietHandler(*args, directory=str(root), **kwargs)  # type: ignore[arg-type]
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200
+        return response.read()
+
+
+def test_versions_browse_over_http(served: str) -> None:
+    versions = json.loads(fetch(f"{served}versions.json"))
+    assert {v["version"] for v in versions} == {"1.0", "1.1", "dev"}
+    latest_page = fetch(f"{served}latest/skills/added-in-one-one/").decode()
+    assert "added-in-one-one" in latest_page
+    old_page = fetch(f"{served}1.0/skills/token-keeper/").decode()
+    assert "token-keeper" in old_page
+    # The install command of 1.0 downloads 1.0's archive.
+    archive = fetch(f"{served}1.0/skills/token-keeper/token-keeper.tar.gz")
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        assert any(name.endswith("token-keeper/SKILL.md") for name in tar.getnames())
+
+
+def test_rejects_an_unusable_version_without_a_traceback(tmp_path: Path) -> None:
+    result = publish(tmp_path, "--remote", "origin", "--version", "../up")
+    assert result.returncode == 2
+    assert "version '../up' is not usable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_refuses_to_deploy_onto_a_diverged_gh_pages(tmp_path: Path) -> None:
+    bare, work = tmp_path / "remote.git", tmp_path / "work"
+    run_git(tmp_path, "init", "-q", "--bare", str(bare))
+    run_git(tmp_path, "init", "-q", "-b", "main", str(work))
+    (work / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    run_git(work, "add", "-A")
+    run_git(work, "commit", "-q", "-m", "init")
+    run_git(work, "remote", "add", "origin", str(bare))
+    run_git(work, "push", "-q", "origin", "main:gh-pages")
+    run_git(work, "checkout", "-q", "--orphan", "gh-pages")
+    run_git(work, "commit", "-q", "-m", "unrelated local deploy")
+    run_git(work, "checkout", "-q", "main")
+
+    result = publish(work, "--remote", "origin", "--version", "1.0")
+    assert result.returncode == 1
+    assert "have diverged" in result.stderr
+    assert "git branch -f gh-pages FETCH_HEAD" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run_git(bare, "ls-tree", "--name-only", "gh-pages").split() == ["mkdocs.yml"]
