@@ -3,9 +3,11 @@ site into a local bare repository, read back from its gh-pages branch."""
 
 from __future__ import annotations
 
+import fcntl
 import http.server
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -72,9 +74,29 @@ class Pages:
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Pages:
+    """The deploys of `deploy_versions`, done once per test run even with `pytest -n`."""
+    base = tmp_path_factory.getbasetemp()
+    # xdist workers have their own base folders inside one shared per run.
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "publish-shared"
+    root.mkdir(exist_ok=True)
+    with (root / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done, failed = root / "done", root / "failed"
+        if failed.exists():
+            pytest.fail(f"the deploys failed in another worker:\n{failed.read_text()}")
+        if not done.exists():
+            try:
+                deploy_versions(root)
+            except AssertionError as error:
+                failed.write_text(str(error), encoding="utf-8")
+                raise
+            done.touch()
+    return Pages(root / "remote.git")
+
+
+def deploy_versions(root: Path) -> None:
     """1.0 (latest), then 1.1 (latest) from a second clone, a pull request preview written
     by someone else, then dev from the first clone whose gh-pages is now stale."""
-    root = tmp_path_factory.mktemp("publish")
     bare = root / "remote.git"
     run_git(root, "init", "-q", "--bare", "-b", "main", str(bare))
 
@@ -116,7 +138,6 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     # The first clone's gh-pages (and origin/gh-pages) still show only 1.0.
     result = publish(first, "--remote", "origin", "--version", "dev")
     assert result.returncode == 0, result.stdout + result.stderr
-    return Pages(bare)
 
 
 def test_versions_json_lists_every_version_and_its_alias(deployed: Pages) -> None:
