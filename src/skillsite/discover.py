@@ -56,90 +56,134 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder + os.sep)
 
 
+Folder = tuple[str, str, "FoundSkill | None", bool]
+"""A folder to walk: os path, POSIX path relative to the root, owning skill, hidden
+inside the owner (under a dot-folder of the skill folder)."""
+
+
 def discover(root_real: str) -> Discovery:
     """Walk `root_real` (an absolute path without links) and find every skill."""
+    return walk(root_real, [(root_real, ".", None, False)])
+
+
+def walk(root_real: str, start: list[Folder]) -> Discovery:
+    """Find every skill in the given folders and everything below them."""
     skills: list[FoundSkill] = []
     loose: list[Diagnostic] = []
-    # (os path, POSIX path relative to root, owning skill, hidden inside the owner)
-    stack: list[tuple[str, str, FoundSkill | None, bool]] = [(root_real, ".", None, False)]
+    stack = list(reversed(start))
     while stack:
-        directory, rel, owner, hidden = stack.pop()
-        try:
-            with os.scandir(directory) as iterator:
-                entries = list(iterator)
-        except OSError as error:
-            report = owner.diagnostics if owner else loose
-            report.append(
-                Diagnostic(
-                    rel,
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "folder-unreadable",
-                    f"folder cannot be read: {error.strerror}",
-                    "fix the folder's permissions",
-                )
-            )
-            continue
-
-        skill_entry = _pick_skill_file(entries, root_real)
-        if skill_entry is not None:
-            found = FoundSkill(
-                folder=rel,
-                skill_file=_join(rel, skill_entry.name),
-                skill_path=skill_entry.path,
-                outer=owner,
-            )
-            if skill_entry.name != SKILL_FILE:
-                found.diagnostics.append(
-                    Diagnostic(
-                        found.skill_file,
-                        1,
-                        1,
-                        Severity.WARNING,
-                        "file-name",
-                        f"skill file is named {skill_entry.name!r}, not {SKILL_FILE!r}",
-                        f"rename it to {SKILL_FILE} (exact case, no spaces); "
-                        "tools look for that exact name",
-                    )
-                )
+        found, subfolders = _visit(root_real, stack.pop(), loose)
+        if found is not None:
             skills.append(found)
-            owner, hidden = found, False
-        owner_real = (
-            None
-            if owner is None
-            else root_real
-            if owner.folder == "."
-            else os.path.join(root_real, owner.folder)
-        )
+        stack.extend(subfolders)
+    return Discovery(tuple(skills), tuple(loose))
 
-        subfolders: list[tuple[str, str, FoundSkill | None, bool]] = []
-        for entry in entries:
-            name = entry.name
-            entry_rel = _join(rel, name)
-            if owner is not None and entry.path == owner.skill_path:
+
+def frontier(root_real: str, depth: int = 2) -> tuple[list[Folder], Discovery] | None:
+    """Split the walk for parallel workers: the folders `depth` levels down, or None
+    when the root itself is a skill folder (then everything belongs to it).
+
+    Folders on the way that are skill folders are returned whole (as one item), so a
+    worker walking an item never needs a skill found by another. The Discovery holds
+    the problems found on the way; it has no skills.
+    """
+    loose: list[Diagnostic] = []
+    level: list[Folder] = [(root_real, ".", None, False)]
+    for _ in range(depth):
+        below: list[Folder] = []
+        for folder in level:
+            probe: list[Diagnostic] = []
+            found, subfolders = _visit(root_real, folder, probe)
+            if found is not None:
+                if folder[1] == ".":
+                    return None
+                below.append(folder)  # walked whole by one worker
                 continue
-            try:
-                if entry.is_symlink():
-                    _handle_link(entry, entry_rel, root_real, owner, owner_real, hidden, loose)
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    if name in SKIPPED_FOLDERS:
-                        continue
+            loose.extend(probe)
+            below.extend(subfolders)
+        level = below
+    return level, Discovery((), tuple(loose))
+
+
+def _visit(
+    root_real: str, folder: Folder, loose: list[Diagnostic]
+) -> tuple[FoundSkill | None, list[Folder]]:
+    """List one folder: the skill it holds (if any), its files and its subfolders."""
+    directory, rel, owner, hidden = folder
+    try:
+        with os.scandir(directory) as iterator:
+            entries = list(iterator)
+    except OSError as error:
+        report = owner.diagnostics if owner else loose
+        report.append(
+            Diagnostic(
+                rel,
+                1,
+                1,
+                Severity.ERROR,
+                "folder-unreadable",
+                f"folder cannot be read: {error.strerror}",
+                "fix the folder's permissions",
+            )
+        )
+        return None, []
+
+    found: FoundSkill | None = None
+    skill_entry = _pick_skill_file(entries, root_real)
+    if skill_entry is not None:
+        found = FoundSkill(
+            folder=rel,
+            skill_file=_join(rel, skill_entry.name),
+            skill_path=skill_entry.path,
+            outer=owner,
+        )
+        if skill_entry.name != SKILL_FILE:
+            found.diagnostics.append(
+                Diagnostic(
+                    found.skill_file,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "file-name",
+                    f"skill file is named {skill_entry.name!r}, not {SKILL_FILE!r}",
+                    f"rename it to {SKILL_FILE} (exact case, no spaces); "
+                    "tools look for that exact name",
+                )
+            )
+        owner, hidden = found, False
+    owner_real = (
+        None
+        if owner is None
+        else root_real
+        if owner.folder == "."
+        else os.path.join(root_real, owner.folder)
+    )
+
+    subfolders: list[Folder] = []
+    for entry in entries:
+        name = entry.name
+        entry_rel = _join(rel, name)
+        if owner is not None and entry.path == owner.skill_path:
+            continue
+        try:
+            if entry.is_symlink():
+                _handle_link(entry, entry_rel, root_real, owner, owner_real, hidden, loose)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if name not in SKIPPED_FOLDERS:
                     subfolders.append(
                         (entry.path, entry_rel, owner, hidden or name.startswith("."))
                     )
-                elif (
-                    owner is not None
-                    and not hidden
-                    and not name.startswith(".")
-                    and entry.is_file(follow_symlinks=False)
-                ):
-                    owner.files.append((owner.relative(entry_rel), entry.path))
-            except OSError:
-                continue
-        stack.extend(subfolders)
-    return Discovery(tuple(skills), tuple(loose))
+            elif (
+                owner is not None
+                and not hidden
+                and not name.startswith(".")
+                and entry.is_file(follow_symlinks=False)
+            ):
+                owner.files.append((owner.relative(entry_rel), entry.path))
+        except OSError:
+            continue
+    return found, subfolders
 
 
 def _pick_skill_file(entries: list[os.DirEntry[str]], root_real: str) -> os.DirEntry[str] | None:
