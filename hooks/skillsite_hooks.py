@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from skillsite.artifacts import build_artifacts
-from skillsite.dates import SourceDateEpochError
+from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
 from skillsite.output import write_files
@@ -35,6 +36,8 @@ log = logging.getLogger("mkdocs.plugins.skillsite")
 class BuildState:
     command: str = "build"
     catalog: Catalog | None = None
+    # SOURCE_DATE_EPOCH was set by this module (from git), not by the caller.
+    own_epoch: bool = False
     site: SiteInfo | None = None
     pages: dict[str, str] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)  # page uri -> valid skill
@@ -93,10 +96,37 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # a build that mike publishes as a version has one.
     if not os.environ.get(VERSION_ENV):
         config.extra.pop("version", None)
+    _pin_build_date(Path(config.config_file_path).parent, prepared.site)
     state.catalog, state.site, state.pages = catalog, prepared.site, prepared.pages
     state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
     config.nav = _navigation(catalog, state.pages, list(settings.get("nav") or []))
     return config
+
+
+def _pin_build_date(config_dir: Path, site: SiteInfo) -> None:
+    """Give MkDocs a build date from git, not the clock (sitemap lastmod, sitemap.xml.gz).
+
+    MkDocs reads SOURCE_DATE_EPOCH; when the caller has not set it, it becomes the last
+    commit's time, else the newest skill date, so two builds of one commit are identical.
+    """
+    if os.environ.get(SOURCE_DATE_EPOCH) and not state.own_epoch:
+        return
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(config_dir), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        epoch = result.stdout.strip() if result.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        epoch = ""
+    if not epoch.isdigit():
+        newest = max(site.updated.values(), default=None)
+        epoch = str(int(newest.timestamp())) if newest else "0"
+    os.environ[SOURCE_DATE_EPOCH] = epoch
+    state.own_epoch = True
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

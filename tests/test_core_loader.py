@@ -234,9 +234,18 @@ def test_parallel_loading_gives_the_same_catalog(tmp_path: Path) -> None:
         files[f"c{index % 3}/{name}/SKILL.md"] = skill_md(
             name, extra="metadata:\n  tags: a, b\n", body=f"# {name}\n\n[x](missing.md)\n"
         )
+    files["root-skill/SKILL.md"] = skill_md("root-skill", extra="metadata:\n  category: c1\n")
+    files["root-skill/inner-skill/SKILL.md"] = skill_md("inner-skill")
+    files[".curated/skill-0001/SKILL.md"] = skill_md("skill-0001")
     write_tree(tmp_path, files)
+    os.symlink("nowhere", tmp_path / "c0" / "dangling")
     serial = load_catalog(tmp_path)
     parallel = load_catalog(tmp_path, LoadOptions(workers=2))
     assert parallel == serial
-    assert len(parallel.skills) == 1100
-    assert parallel.warning_count == 1100
+    assert len(parallel.skills) == 1103
+    assert {d.code for d in parallel.diagnostics} == {
+        "link-missing",
+        "nested-skill",
+        "name-duplicate",
+        "link-broken",
+    }

@@ -83,7 +83,7 @@ CASES = [
     Case("name differs from folder", fm(f"name: other-skill\n{DESC}"), "name-mismatch", E, 2),
     Case("description missing", fm(NAME), "description-missing", E, 1),
     Case("description empty", fm(f'{NAME}description: ""\n'), "description-empty", E, 3),
-    Case("description blank", fm(f"{NAME}description:\n"), "description-type", E, 3),
+    Case("description blank", fm(f"{NAME}description:\n"), "description-empty", E, 3),
     Case("description a list", fm(f"{NAME}description: [a]\n"), "description-type", E, 3),
     Case(
         "description over 1024",

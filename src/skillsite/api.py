@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from skillsite.dates import iso_utc
 from skillsite.model import Catalog
-from skillsite.published import PublishedSkill
+from skillsite.published import PublishedSkill, is_served_raw
 from skillsite.site_info import SiteInfo
 
 
@@ -54,8 +54,9 @@ def skill_detail(published: PublishedSkill, site: SiteInfo) -> dict[str, object]
 
 
 def raw_file_url(site: SiteInfo, name: str, relative_path: str) -> str | None:
-    """URL of a published supporting file; None when the skill archive occupies its path."""
-    if relative_path == archive_file_name(name):
+    """URL of a published supporting file; None when the skill archive occupies its path
+    or the file is only in the archive (see published.is_served_raw)."""
+    if relative_path == archive_file_name(name) or not is_served_raw(relative_path):
         return None
     return site.raw_url(name, quote(relative_path, safe="/"))
 

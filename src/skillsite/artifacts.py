@@ -22,7 +22,13 @@ from skillsite.dates import source_date_epoch
 from skillsite.feed import FEED_PATH, atom_feed
 from skillsite.llms import llms_txt
 from skillsite.model import Catalog, Skill
-from skillsite.published import SKILL_FILE, PublishedFile, PublishedSkill, read_supporting_files
+from skillsite.published import (
+    SKILL_FILE,
+    PublishedFile,
+    PublishedSkill,
+    is_served_raw,
+    read_supporting_files,
+)
 from skillsite.site_info import SiteInfo
 
 # A skill name becomes a folder of the site, so only a plain path segment is acceptable.
@@ -47,7 +53,7 @@ def build_artifacts(catalog: Catalog, site: SiteInfo) -> dict[str, bytes]:
         base = f"skills/{item.skill.name}/"
         artifacts[base + SKILL_FILE] = item.skill.raw
         for file in item.files:
-            if file.path != archive_file_name(item.skill.name):
+            if file.path != archive_file_name(item.skill.name) and is_served_raw(file.path):
                 artifacts[base + file.path] = file.data
         artifacts[base + archive_file_name(item.skill.name)] = item.archive
         artifacts[f"api/skills/{item.skill.name}.json"] = json_bytes(skill_detail(item, site))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -56,6 +57,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`); nothing more to say.
-        sys.stderr.close()
+        # The reader went away (e.g. `| head`): stop quietly, also at interpreter exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as error:
+        if os.environ.get("SKILLSITE_DEBUG"):
+            raise
+        print(
+            f"skillsite {args.command}: unexpected {type(error).__name__}: {error} "
+            "(set SKILLSITE_DEBUG=1 for details and report it)",
+            file=sys.stderr,
+        )
+        return 2

@@ -151,6 +151,8 @@ def _visit(
                 )
             )
         owner, hidden = found, False
+    else:
+        loose.extend(_irregular_skill_files(entries, rel))
     owner_real = (
         None
         if owner is None
@@ -181,9 +183,50 @@ def _visit(
                 and entry.is_file(follow_symlinks=False)
             ):
                 owner.files.append((owner.relative(entry_rel), entry.path))
+            elif owner is not None and not hidden and not name.startswith("."):
+                # A FIFO, socket or device: reading it could hang or leak the machine.
+                owner.diagnostics.append(
+                    Diagnostic(
+                        entry_rel,
+                        1,
+                        1,
+                        Severity.WARNING,
+                        "file-not-regular",
+                        "not a regular file (a FIFO, socket or device); it is not published",
+                        "remove it from the skill folder",
+                    )
+                )
         except OSError:
             continue
     return found, subfolders
+
+
+def _irregular_skill_files(entries: list[os.DirEntry[str]], rel: str) -> list[Diagnostic]:
+    """A `SKILL.md` that is a folder, FIFO, socket or device: reported, never read."""
+    problems = []
+    for entry in entries:
+        try:
+            irregular = (
+                entry.name == SKILL_FILE
+                and not entry.is_symlink()
+                and not entry.is_file(follow_symlinks=False)
+            )
+        except OSError:
+            continue
+        if irregular:
+            problems.append(
+                Diagnostic(
+                    _join(rel, entry.name),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "skill-file-not-regular",
+                    f"{SKILL_FILE} is not a regular file (a folder, FIFO or device); "
+                    "the skill is not read",
+                    f"make {SKILL_FILE} a plain text file",
+                )
+            )
+    return problems
 
 
 def _pick_skill_file(entries: list[os.DirEntry[str]], root_real: str) -> os.DirEntry[str] | None:

@@ -39,11 +39,28 @@ class YamlResult:
     problem: YamlProblem | None = None
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
 class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
 class _FrontmatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    # First characters for which an implicit tag (int, bool, null, date...) may apply.
+    _implicit_first = frozenset(key for key in _BaseLoader.yaml_implicit_resolvers if key)
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # Most frontmatter scalars are quoted or start with a letter no implicit type
+        # starts with: they are strings, decided here without the resolver's regexes.
+        if kind is yaml.ScalarNode and (
+            not implicit[0] or (value and value[0] not in self._implicit_first)
+        ):
+            return _STR
+        return super().resolve(kind, value, implicit)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set[tuple[str, str]] = set()
         for key_node, _ in node.value:
@@ -128,11 +145,6 @@ def _invalid(error: yaml.MarkedYAMLError) -> YamlProblem:
     return YamlProblem(
         "yaml-invalid", message, mark.line if mark else 0, mark.column if mark else 0, hint
     )
-
-
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
 
 
 class _NotPlain(Exception):

@@ -24,9 +24,10 @@ from skillsite.categories import (
 )
 from skillsite.diagnostics import Diagnostic, Severity
 from skillsite.digest import file_sha256, folder_sha256
-from skillsite.discover import FoundSkill, discover
+from skillsite.discover import Folder, FoundSkill, discover, frontier, walk
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import parse_skill_file
+from skillsite.published import is_served_raw
 from skillsite.validate import Fields, check_body, check_fields, split_tags
 
 
@@ -53,11 +54,12 @@ class LoadOptions:
 
 def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
     root_real = _check_root(Path(root))
-    found = discover(root_real)
+    loaded, loose = _discover_and_load(root_real, options)
+    loaded.sort(key=lambda item: item[0].folder)  # walk order differs between runs
     skills: list[Skill] = []
     name_lines: list[int] = []
     places: dict[str, CategoryPlace] = {}
-    for skill, place, name_line in _load_all(root_real, found.skills, options):
+    for skill, place, name_line in loaded:
         skills.append(skill)
         name_lines.append(name_line)
         known = places.get(place.key)
@@ -66,12 +68,14 @@ def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
             places[place.key] = place
 
     skills = _mark_duplicates(skills, name_lines)
-    diagnostics: list[Diagnostic] = list(found.diagnostics)
+    diagnostics: list[Diagnostic] = list(loose)
     categories: list[Category] = []
+    published = {skill.category for skill in skills if skill.valid}
     for place in places.values():
         category, problems = load_category(root_real, place)
-        categories.append(category)
         diagnostics.extend(problems)
+        if place.key in published:  # a category page needs a skill to show
+            categories.append(category)
     for skill in skills:
         diagnostics.extend(skill.diagnostics)
     categories.sort(key=lambda c: (c.order, c.title.lower(), c.key))
@@ -86,30 +90,43 @@ def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
 
 
 Loaded = tuple[Skill, CategoryPlace, int]
-_pending: tuple[str, Sequence[FoundSkill], LoadOptions] | None = None  # read by forked workers
+# Read by forked workers: the folders to walk, and how.
+_pending: tuple[str, Sequence[Folder], LoadOptions] | None = None
 
 
-def _load_all(root_real: str, found: Sequence[FoundSkill], options: LoadOptions) -> list[Loaded]:
+def _discover_and_load(
+    root_real: str, options: LoadOptions
+) -> tuple[list[Loaded], tuple[Diagnostic, ...]]:
     workers = min(options.workers, os.cpu_count() or 1)
-    if (
-        workers < 2
-        or len(found) < PARALLEL_MIN_SKILLS
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return [_load_skill(root_real, item, options) for item in found]
-    # Forked workers inherit the discovered skills; only index ranges go out and
-    # finished skills come back.
+    split = None
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        split = frontier(root_real)
+    if split is None or len(split[0]) < PARALLEL_MIN_SKILLS:
+        found = discover(root_real)
+        return [_load_skill(root_real, item, options) for item in found.skills], found.diagnostics
+    # Forked workers inherit the folder list; only index ranges go out, and finished
+    # skills come back.
+    folders, on_the_way = split
     global _pending
-    _pending = (root_real, found, options)
-    chunk = -(-len(found) // (workers * 4))
-    ranges = [(start, min(start + chunk, len(found))) for start in range(0, len(found), chunk)]
+    _pending = (root_real, folders, options)
+    chunk = -(-len(folders) // (workers * 4))
+    ranges = [(start, min(start + chunk, len(folders))) for start in range(0, len(folders), chunk)]
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_allow_pickling_mappings) as pool:
-            parts = pool.map(_load_range, ranges, chunksize=1)
+            parts = pool.map(_walk_and_load, ranges, chunksize=1)
     finally:
         _pending = None
-    return [loaded for part in parts for loaded in part]
+    loaded = [item for part, _ in parts for item in part]
+    loose = on_the_way.diagnostics + tuple(d for _, part in parts for d in part)
+    return loaded, loose
+
+
+def _walk_and_load(bounds: tuple[int, int]) -> tuple[list[Loaded], tuple[Diagnostic, ...]]:
+    assert _pending is not None
+    root_real, folders, options = _pending
+    found = walk(root_real, list(folders[bounds[0] : bounds[1]]))
+    return [_load_skill(root_real, item, options) for item in found.skills], found.diagnostics
 
 
 def _allow_pickling_mappings() -> None:
@@ -118,12 +135,6 @@ def _allow_pickling_mappings() -> None:
 
 def _reduce_mapping(proxy: MappingProxyType) -> tuple[object, tuple[dict[str, str]]]:
     return frozen_mapping, (dict(proxy),)
-
-
-def _load_range(bounds: tuple[int, int]) -> list[Loaded]:
-    assert _pending is not None
-    root_real, found, options = _pending
-    return [_load_skill(root_real, item, options) for item in found[bounds[0] : bounds[1]]]
 
 
 def _check_root(root: Path) -> str:
@@ -213,10 +224,24 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
             )
         )
 
-    place = category_of(item.folder, fields.metadata.get("category"))
+    wanted_category = fields.metadata.get("category")
+    place = category_of(item.folder, wanted_category)
     warning = category_name_warning(place, path)
     if warning:
         diagnostics.append(warning)
+    if wanted_category is not None and "/" not in item.folder and place.key != wanted_category:
+        diagnostics.append(
+            Diagnostic(
+                path,
+                parsed.key_lines.get("metadata", 1),
+                1,
+                Severity.WARNING,
+                "category-invalid",
+                f"metadata.category {wanted_category!r} is not a category key; "
+                f"the skill is listed under {place.key!r}",
+                "use lowercase letters, digits and hyphens, e.g. category: db-management",
+            )
+        )
 
     digest_entries = [(skill_file_name, file_sha256(raw))]
     digest_entries.extend((f.path, f.sha256) for f in files)
@@ -278,6 +303,19 @@ def _supporting_files(
                     "large files make the skill slow to install; keep supporting files small",
                 )
             )
+        if not is_served_raw(rel):
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "file-not-served",
+                    "a browser would run this file type as a page of the site; "
+                    "it ships in the skill's archive only, not as a raw file",
+                    "fine for an asset the agent uses; link to it only as part of the archive",
+                )
+            )
         files.append(SupportingFile(path=rel, size=len(data), sha256=file_sha256(data)))
     files.sort(key=lambda f: f.path)
     return tuple(files), diagnostics
@@ -308,7 +346,7 @@ def _mark_duplicates(skills: list[Skill], name_lines: list[int]) -> list[Skill]:
             continue
         for index in indexes:
             skill = skills[index]
-            others = [skills[i].skill_file for i in indexes if i != index]
+            others = sorted(skills[i].skill_file for i in indexes if i != index)
             line = name_lines[index]
             duplicate = Diagnostic(
                 skill.skill_file,

@@ -12,6 +12,18 @@ from pathlib import Path, PurePosixPath
 from skillsite.model import Skill
 
 SKILL_FILE = "SKILL.md"
+# Browsers render files of these types as documents that can run script with the site's
+# origin (and `index.html` would replace the skill's page); such files ship in the
+# archive only, never as raw files of the site.
+ACTIVE_DOCUMENT_SUFFIXES = (
+    ".htm", ".html", ".shtml", ".xht", ".xhtml", ".mht", ".mhtml",
+    ".svg", ".svgz", ".xml", ".xsl", ".xslt",
+)  # fmt: skip
+
+
+def is_served_raw(relative_path: str) -> bool:
+    """Whether a supporting file is published as a raw file of the site."""
+    return not relative_path.lower().endswith(ACTIVE_DOCUMENT_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ import yaml
 
 from skillsite.install import install_commands
 from skillsite.model import Catalog, Category, Skill
+from skillsite.published import is_served_raw
 from skillsite.sanitize import escape_raw_html
 from skillsite.site_info import SiteInfo
 
@@ -47,6 +48,11 @@ def skill_source_text(skill: Skill) -> str:
 def page_title(text: str) -> str:
     """A title safe wherever Material prints it, escaped or not (nav, <title>, search)."""
     return html.escape(text.replace("<", "").replace(">", ""), quote=True)
+
+
+def meta_text(text: str) -> str:
+    """Front matter text Material prints unescaped: <meta> description, search tags."""
+    return html.escape(text, quote=True)
 
 
 def _front_matter(meta: dict[str, object]) -> str:
@@ -100,7 +106,10 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
         "lines": skill.line_count,
         "raw_url": "SKILL.md",
         "archive": f"{skill.name}.tar.gz",
-        "files": [{"path": f.path, "size": format_size(f.size)} for f in skill.files],
+        "files": [
+            {"path": f.path, "size": format_size(f.size), "served": is_served_raw(f.path)}
+            for f in skill.files
+        ],
         "source_url": site.source_url(skill.skill_file),
         "edit_url": site.edit_url(skill.skill_file),
     }
@@ -110,9 +119,9 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo) -> str:
     subtitle, body = split_body_title(skill.body)
     meta = {
         "title": skill.name,
-        "description": skill.description,
+        "description": meta_text(skill.description),
         "search": {"boost": SKILL_SEARCH_BOOST},
-        "tags": list(skill.tags),
+        "tags": [meta_text(tag) for tag in skill.tags],
         "skill": skill_header_meta(skill, category, site, subtitle),
     }
     return (
@@ -145,7 +154,7 @@ def _card_list(skills: Iterable[Skill], card=_skill_card) -> str:
 def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
     meta: dict[str, object] = {"title": page_title(category.title)}
     if category.description:
-        meta["description"] = category.description
+        meta["description"] = meta_text(category.description)
     intro = f'<p class="skillsite-lead">{html.escape(category.description)}</p>\n\n'
     count = f"{len(skills)} skill{'s' if len(skills) != 1 else ''}"
     return (

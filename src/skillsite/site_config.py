@@ -75,7 +75,10 @@ def site_info(
 ) -> SiteInfo:
     base = _with_slash(site_url or "http://127.0.0.1:8000/")
     version = os.environ.get(VERSION_ENV, "").strip("/")
-    download_base = f"{base}{version}/" if version else base
+    # While mike builds a version, its plugin has already moved site_url into the
+    # version's folder; a plain build with SKILLSITE_VERSION set has not.
+    in_version = not version or base.endswith(f"/{version}/")
+    download_base = base if in_version else f"{base}{version}/"
     branch = str(settings.get("branch") or "main")
     source_template = edit_template = ""
     if repo_url:

@@ -78,8 +78,9 @@ def check_fields(
 
     name: str | None = None
     raw_name = frontmatter.get("name")
-    if "name" not in frontmatter:
-        error(None, "name-missing", "frontmatter has no `name`", f"add `name: {folder_name}`")
+    if raw_name is None:
+        where = "name" if "name" in frontmatter else None
+        error(where, "name-missing", "frontmatter has no `name`", f"add `name: {folder_name}`")
     elif not isinstance(raw_name, str):
         error(
             "name",
@@ -121,19 +122,21 @@ def check_fields(
             "frontmatter has no `description`",
             "add `description:` saying what the skill does and when to use it",
         )
+    elif raw_description is None or (
+        isinstance(raw_description, str) and not raw_description.strip()
+    ):
+        error(
+            "description",
+            "description-empty",
+            "`description` is empty",
+            "say what the skill does and when to use it",
+        )
     elif not isinstance(raw_description, str):
         error(
             "description",
             "description-type",
             f"`description` is a {_type_name(raw_description)}, not a string",
             'quote the description: description: "..."',
-        )
-    elif not raw_description.strip():
-        error(
-            "description",
-            "description-empty",
-            "`description` is empty",
-            "say what the skill does and when to use it",
         )
     else:
         description = raw_description
@@ -161,19 +164,19 @@ def check_fields(
     compatibility = ""
     if "compatibility" in frontmatter:
         raw = frontmatter["compatibility"]
-        if not isinstance(raw, str):
-            error(
-                "compatibility",
-                "compatibility-type",
-                f"`compatibility` is a {_type_name(raw)}, not a string",
-                'write it as one quoted sentence: compatibility: "..."',
-            )
-        elif not raw.strip():
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
             error(
                 "compatibility",
                 "compatibility-empty",
                 "`compatibility` is empty",
                 "remove the key or say what the skill needs",
+            )
+        elif not isinstance(raw, str):
+            error(
+                "compatibility",
+                "compatibility-type",
+                f"`compatibility` is a {_type_name(raw)}, not a string",
+                'write it as one quoted sentence: compatibility: "..."',
             )
         else:
             compatibility = raw

@@ -31,13 +31,12 @@ def result_paths(page, site: ServedSite) -> list[str]:
     )
     read = """() => [...document.querySelectorAll('li.md-search-result__item')]
         .map(item => item.querySelector('a').href)"""
-    previous = None
-    while True:
-        hrefs = page.evaluate(read)
-        if hrefs == previous:
-            break
-        previous = hrefs
-        page.wait_for_timeout(250)
+    # Answers to the keystrokes before the last one arrive first: wait for a quiet list.
+    readings = [page.evaluate(read)]
+    while len(readings) < 3 or readings[-1] != readings[-2] or readings[-2] != readings[-3]:
+        page.wait_for_timeout(200)
+        readings.append(page.evaluate(read))
+    hrefs = readings[-1]
     site_path = urlsplit(site.url).path
     return [urlsplit(href).path.removeprefix(site_path) for href in hrefs]
 
@@ -45,6 +44,10 @@ def result_paths(page, site: ServedSite) -> list[str]:
 def type_query(page, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.click()
+    # Keystrokes typed before the index is loaded are answered in one late batch.
+    page.wait_for_function(
+        "() => !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     box.press_sequentially(query, delay=20)
 
 

@@ -81,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         output = report.as_github(catalog, prefix=prefix)
     else:
         output = report.as_text(catalog)
-    sys.stdout.write(output)
+    # File names that are not UTF-8 must not stop the report.
+    sys.stdout.buffer.write(output.encode("utf-8", "backslashreplace"))
+    sys.stdout.flush()
     if catalog.error_count or (args.strict and catalog.warning_count):
         return 1
     return 0

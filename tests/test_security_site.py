@@ -1,0 +1,393 @@
+"""The hostile catalog (tests/fixtures/hostile) built into a real site, then scanned.
+
+Each hostile case is asserted on the built site: pages, search index, JSON, raw files and
+archives. The scan compares against a clean build so that only what the theme itself
+ships (scripts, forms) is allowed.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import gzip
+import io
+import json
+import re
+import os
+import shlex
+import subprocess
+import sys
+import tarfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from sitebuild import BuiltSite, build_site
+from sitecatalog import small_catalog
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
+from make_catalog import SECRET, HostileCatalog, write_hostile_catalog  # noqa: E402
+
+pytestmark = pytest.mark.site
+
+# Every skill of the hostile catalog that is valid and so published; the rest must not be.
+PUBLISHED = {
+    "binary-asset",
+    "body-html",
+    "frontmatter-values",
+    "good-skill",
+    "in-dots-category",
+    "in-hostile-category",
+    "in-shell-category",
+    "markdown-links",
+    "root-level",
+    "yaml-breakout",
+}
+# Tags whose presence on a page must come from the theme, never from content.
+GUARDED_TAGS = {
+    "script", "iframe", "object", "embed", "form", "style", "base", "frame", "frameset",
+    "applet", "meta", "link", "svg", "math", "template", "noscript",
+}  # fmt: skip
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
+BAD_SCHEMES = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
+# Browsers render these as documents that can run script on the site's origin.
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml")
+SOURCE_DATE_EPOCH = "1700000000"
+
+
+def _normalise(value: str) -> str:
+    # Relative prefixes and page paths differ per page; the theme's markup does not.
+    value = re.sub(r"(\.\./)+|\./", "", value)
+    return re.sub(r'"base":\s*"[^"]*"', '"base": ""', value)
+
+
+@dataclass
+class Finding:
+    where: str
+    what: str
+
+
+@dataclass
+class PageScan(HTMLParser):
+    """Guarded tags (as normalised signatures), handlers and bad URLs of one HTML text."""
+
+    where: str = ""
+    guarded: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    _open_script: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            # As a browser's URL parser: trim C0 controls and spaces, drop tabs and newlines.
+            clean = (value or "").strip("".join(map(chr, range(0x21))))
+            clean = re.sub(r"[\t\n\r]", "", clean)
+            if name.startswith("on"):
+                self.findings.append(Finding(self.where, f"<{tag} {name}=...>"))
+            if name in URL_ATTRIBUTES and BAD_SCHEMES.match(clean):
+                self.findings.append(Finding(self.where, f"<{tag} {name}={value!r}>"))
+            if name == "style" and re.search(r"url\(|expression\(", clean, re.IGNORECASE):
+                self.findings.append(Finding(self.where, f"<{tag} style={value!r}>"))
+        if tag in GUARDED_TAGS and tag != "svg":
+            signature = tag + " " + " ".join(
+                f"{n}={_normalise(v or '')}"
+                for n, v in sorted(attrs)
+                if not (tag in ("meta", "link") and n in ("content", "href"))
+            )
+            if tag == "script":
+                self._open_script = [signature, ""]
+            else:
+                self.guarded.add(signature)
+
+    def handle_data(self, data: str) -> None:
+        if self._open_script is not None:
+            self._open_script[1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open_script is not None:
+            self.guarded.add(self._open_script[0] + " | " + _normalise(self._open_script[1]))
+            self._open_script = None
+
+
+def scan_html(text: str, where: str) -> PageScan:
+    scan = PageScan(where=where)
+    scan.feed(text)
+    scan.close()
+    return scan
+
+
+def theme_markup(site: Path) -> set[str]:
+    guarded: set[str] = set()
+    for page in site.rglob("*.html"):
+        scan = scan_html(page.read_text(encoding="utf-8"), str(page))
+        guarded |= scan.guarded | {finding.what for finding in scan.findings}
+    return guarded
+
+
+@dataclass(frozen=True)
+class HostileBuild:
+    catalog: HostileCatalog
+    site: BuiltSite
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
+    base = tmp_path_factory.mktemp("hostile")
+    catalog = write_hostile_catalog(base)
+    site = build_site(base / "site", catalog=catalog.root, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    assert site.returncode == 0, site.output
+    return HostileBuild(catalog, site)
+
+
+@pytest.fixture(scope="module")
+def clean_markup(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    base = tmp_path_factory.mktemp("clean")
+    root = small_catalog(base / "catalog")
+    site = build_site(base / "site", catalog=root, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    assert site.returncode == 0, site.output
+    return theme_markup(site.path)
+
+
+def published_skills(site: BuiltSite) -> set[str]:
+    return {entry["name"] for entry in json.loads(site.read("api/skills.json"))["skills"]}
+
+
+def test_hostile_catalog_builds_and_publishes_only_valid_skills(hostile: HostileBuild) -> None:
+    assert published_skills(hostile.site) == PUBLISHED
+    assert {p.name for p in (hostile.site.path / "skills").iterdir()} == PUBLISHED
+    assert "Traceback" not in hostile.site.output
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("bounds/huge-file/SKILL.md", "file-too-large"),
+        ("bounds/alias-bomb/SKILL.md", "yaml-too-complex"),
+        ("bounds/deep-flow/SKILL.md", "yaml-too-complex"),
+        ("bounds/deep-block/SKILL.md", "yaml-too-complex"),
+        ("bounds/binary-skill/SKILL.md", "nul-bytes"),
+        ("bounds/bad-utf8/SKILL.md", "not-utf8"),
+        ("bounds/fifo-skill/SKILL.md", "skill-file-not-regular"),
+        ("bounds/dir-skill/SKILL.md", "skill-file-not-regular"),
+        ("files/symlinks/secret.txt", "link-outside"),
+        ("files/symlinks/passwd", "link-outside"),
+        ("files/symlinks/broken", "link-broken"),
+        ("files/symlinks/outside-dir", "link-outside"),
+        ("files/symlinks/up", "link-outside"),
+        ("files/symlinks/references/fifo", "file-not-regular"),
+        ("files/linked-skill-file/SKILL.md", "link-outside"),
+        ("content/same-name/SKILL.md", "name-duplicate"),
+        ("other/same-name/SKILL.md", "name-duplicate"),
+        ("escapes/name-shell/SKILL.md", "name-format"),
+        ("escapes/name-newline/SKILL.md", "name-format"),
+        ("escapes/name-traversal/SKILL.md", "name-format"),
+        ("content/markdown-links/SKILL.md", "link-leaves-skill"),
+        ("content/body-html/SKILL.md", "raw-html"),
+        ("content/body-html/assets/page.html", "file-not-served"),
+        ("content/body-html/assets/image.svg", "file-not-served"),
+        ("content/body-html/index.html", "file-not-served"),
+        ("x\"><script>alert('cat-folder')</in-hostile-category/SKILL.md", "category-name"),
+        ("$(touch pwned);`id`/in-shell-category/SKILL.md", "category-name"),
+        ("root-level/SKILL.md", "category-invalid"),
+    ],
+)
+def test_each_hostile_case_is_reported(hostile: HostileBuild, path: str, code: str) -> None:
+    assert re.search(rf"WARNING -  {re.escape(path)}:\d+:\d+: \w+ {code}:", hostile.site.output)
+
+
+def test_strict_build_fails_listing_the_hostile_cases(tmp_path: Path) -> None:
+    catalog = write_hostile_catalog(tmp_path)
+    site = build_site(tmp_path / "site", catalog=catalog.root, strict=True)
+    assert site.returncode != 0
+    for code in ("file-too-large", "yaml-too-complex", "link-outside", "name-duplicate"):
+        assert f" error {code}:" in site.output
+    assert "Aborted with" in site.output
+
+
+def test_pages_carry_no_script_handler_or_active_url_from_content(
+    hostile: HostileBuild, clean_markup: set[str]
+) -> None:
+    findings: list[Finding] = []
+    foreign: list[str] = []
+    for page in sorted(hostile.site.path.rglob("*.html")):
+        scan = scan_html(page.read_text(encoding="utf-8"), str(page))
+        findings += [f for f in scan.findings if f.what not in clean_markup]
+        foreign += [f"{page}: {tag}" for tag in sorted(scan.guarded - clean_markup)]
+    assert findings == []
+    assert foreign == []
+
+
+def test_search_index_entries_are_inert_html(hostile: HostileBuild) -> None:
+    # Material inserts search titles and texts into the page as HTML.
+    index = json.loads(hostile.site.read("search/search_index.json"))
+    findings: list[Finding] = []
+    for doc in index["docs"]:
+        for key in ("title", "text"):
+            scan = scan_html(doc[key], f"search {doc['location']} {key}")
+            findings += scan.findings
+            findings += [Finding(scan.where, tag) for tag in scan.guarded]
+        # Material's search results insert tags as HTML too.
+        scan = scan_html(" ".join(doc.get("tags", [])), f"search {doc['location']} tags")
+        findings += scan.findings
+        findings += [Finding(scan.where, tag) for tag in scan.guarded]
+    assert findings == []
+    assert any(doc["location"].startswith("skills/body-html/") for doc in index["docs"])
+
+
+def test_hostile_text_is_shown_as_text(hostile: HostileBuild) -> None:
+    page = hostile.site.read("skills/frontmatter-values/index.html")
+    assert "&lt;script&gt;alert(&#39;desc&#39;)&lt;/script&gt;" in page
+    assert "{{ config }}" in page  # a template expression in a value is not evaluated
+    body = hostile.site.read("skills/body-html/index.html")
+    assert "&lt;script&gt;alert(&#39;script&#39;)&lt;/script&gt;" in body.replace("'", "&#39;")
+    category = hostile.site.read("categories/content/index.html")
+    assert "<script>alert(" not in category
+
+
+def test_every_json_file_parses(hostile: HostileBuild) -> None:
+    files = sorted(hostile.site.path.rglob("*.json"))
+    assert len(files) > len(PUBLISHED)
+    for path in files:
+        json.loads(path.read_text(encoding="utf-8"))
+    detail = json.loads(hostile.site.read("api/skills/frontmatter-values.json"))
+    assert "<img src=x onerror=alert('tag')>" in detail["tags"]  # data, kept verbatim
+
+
+def test_no_active_document_is_published_as_a_raw_file(hostile: HostileBuild) -> None:
+    for path in (hostile.site.path / "skills").rglob("*"):
+        relative = path.relative_to(hostile.site.path / "skills").as_posix()
+        if path.name == "index.html" and relative.count("/") == 1:
+            assert 'class="skillsite-skill"' in path.read_text(encoding="utf-8"), relative
+            continue
+        assert not path.name.lower().endswith(ACTIVE_SUFFIXES), relative
+    entry = json.loads(hostile.site.read("api/skills/body-html.json"))
+    urls = {file["path"]: file["url"] for file in entry["files"]}
+    assert urls["assets/page.html"] is None and urls["index.html"] is None
+    assert urls["references/notes.md"].endswith("skills/body-html/references/notes.md")
+
+
+def _archives(site: BuiltSite) -> list[Path]:
+    return sorted((site.path / "skills").glob("*/*.tar.gz"))
+
+
+def test_every_archive_member_is_a_regular_file_inside_its_skill(hostile: HostileBuild) -> None:
+    archives = _archives(hostile.site)
+    assert {a.parent.name for a in archives} == PUBLISHED
+    for archive in archives:
+        name = archive.parent.name
+        with tarfile.open(archive, "r:gz") as tar:
+            members = tar.getmembers()
+        assert members, archive
+        for member in members:
+            parts = member.name.split("/")
+            assert parts[0] == name and len(parts) > 1, member.name
+            assert ".." not in parts and "" not in parts and not member.name.startswith("/")
+            assert member.isreg(), (member.name, member.type)
+    with tarfile.open(hostile.site.path / "skills/body-html/body-html.tar.gz", "r:gz") as tar:
+        names = tar.getnames()
+    # Files not served raw still install with the skill.
+    assert "body-html/assets/page.html" in names
+
+
+def _outside_bytes(catalog: HostileCatalog) -> list[bytes]:
+    outside = [SECRET, catalog.secret.read_bytes()]
+    for system_file in ("/etc/passwd", "/etc/hostname", "/etc/hosts"):
+        try:
+            data = Path(system_file).read_bytes()
+        except OSError:
+            continue
+        if len(data) > 16:
+            outside.append(data)
+    return outside
+
+
+def test_no_published_byte_comes_from_outside_the_catalog(hostile: HostileBuild) -> None:
+    outside = _outside_bytes(hostile.catalog)
+    marker = SECRET.split()[1]
+    for path in hostile.site.path.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            assert not path.is_symlink(), path
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        assert data not in outside, path
+        assert marker not in data, path
+        if path.name.endswith(".tar.gz"):
+            with tarfile.open(fileobj=io.BytesIO(path.read_bytes()), mode="r:gz") as tar:
+                for member in tar.getmembers():
+                    content = tar.extractfile(member)
+                    assert content is not None
+                    assert content.read() not in outside, (path, member.name)
+
+
+def _install_commands(page: str) -> list[str]:
+    blocks = re.findall(r'<div class="tabbed-block">(.*?)</div>', page, re.DOTALL)
+    commands = []
+    for block in blocks:
+        code = re.search(r"<code>(.*?)</code>", block, re.DOTALL)
+        if code:
+            text = re.sub(r"<[^>]+>", "", code.group(1))
+            commands.append(
+                text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").strip()
+            )
+    return commands
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_install_commands_install_only_their_own_skill(hostile: HostileBuild, name: str) -> None:
+    page = hostile.site.read(f"skills/{name}/index.html")
+    commands = _install_commands(page)
+    assert len(commands) == 5, commands
+    archive = f"http://skills.test/skills/{name}/{name}.tar.gz"
+    for command in commands[:4]:
+        words = shlex.split(command)
+        assert words[:3] == ["mkdir", "-p", words[2]]
+        assert words[3:7] == ["&&", "curl", "-fsSL", archive], command
+        assert words[7:10] == ["|", "tar", "-xzf"]
+        assert len(words) == 13
+    words = shlex.split(commands[4])
+    assert words[words.index("--skills") + 1] == name
+    category = words[words.index("--domains") + 1]
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", category), category
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(
+    hostile: HostileBuild, tmp_path: Path
+) -> None:
+    # Without SOURCE_DATE_EPOCH: the build date must come from git, never the clock.
+    first = build_site(tmp_path / "first", catalog=hostile.catalog.root)
+    assert first.returncode == 0, first.output
+    time.sleep(1.1)  # a clock-based date or gzip time would now differ
+    again = build_site(tmp_path / "again", catalog=hostile.catalog.root)
+    assert again.returncode == 0, again.output
+    comparison = filecmp.dircmp(first.path, again.path)
+    differences: list[str] = []
+
+    def walk(node: filecmp.dircmp, prefix: str) -> None:
+        differences.extend(prefix + n for n in node.left_only + node.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(
+            node.left, node.right, node.common_files, shallow=False
+        )
+        differences.extend(prefix + n for n in mismatch + errors)
+        for name, sub in node.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(comparison, "")
+    assert differences == []
+    commit_day = subprocess.run(
+        ["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": "UTC"},
+        check=True,
+    ).stdout.strip()
+    lastmods = set(re.findall(r"<lastmod>(.*?)</lastmod>", first.read("sitemap.xml")))
+    assert lastmods == {commit_day}
+    # With SOURCE_DATE_EPOCH set, it wins (1700000000 is 2023-11-14).
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", hostile.site.read("sitemap.xml"))) == {
+        "2023-11-14"
+    }
