@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,16 @@ def test_help_lists_check() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
     assert "check" in result.stdout
+
+
+def test_file_names_that_are_not_utf8_do_not_break_the_report(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "catalog", {"a/good-skill/SKILL.md": skill_md("good-skill")})
+    folder = os.fsencode(root / "a") + b"/bad-\xff-skill"
+    os.mkdir(folder)
+    with open(folder + b"/SKILL.md", "wb") as handle:
+        handle.write(b"")
+    result = run_cli("check", str(root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "file-empty" in result.stdout
+    assert result.stdout.splitlines()[-1] == "2 skills, 1 valid, 1 errors, 0 warnings"

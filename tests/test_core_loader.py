@@ -249,3 +249,17 @@ def test_parallel_loading_gives_the_same_catalog(tmp_path: Path) -> None:
         "name-duplicate",
         "link-broken",
     }
+
+
+def test_categories_list_only_those_with_valid_skills(tmp_path: Path) -> None:
+    catalog = load(
+        tmp_path,
+        {
+            "good/good-skill/SKILL.md": skill_md("good-skill"),
+            "bad/bad-skill/SKILL.md": "",
+            "bad/category.yml": "title: [\n",
+        },
+    )
+    assert [c.key for c in catalog.categories] == ["good"]
+    assert {s.category for s in catalog.skills} == {"good", "bad"}
+    assert only(catalog, "category-file-invalid").path == "bad/category.yml"

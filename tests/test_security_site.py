@@ -11,8 +11,8 @@ import filecmp
 import gzip
 import io
 import json
-import re
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -27,7 +27,7 @@ from sitebuild import BuiltSite, build_site
 from sitecatalog import small_catalog
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
-from make_catalog import SECRET, HostileCatalog, write_hostile_catalog  # noqa: E402
+from make_catalog import SECRET, HostileCatalog, write_hostile_catalog
 
 pytestmark = pytest.mark.site
 
@@ -92,10 +92,14 @@ class PageScan(HTMLParser):
             if name == "style" and re.search(r"url\(|expression\(", clean, re.IGNORECASE):
                 self.findings.append(Finding(self.where, f"<{tag} style={value!r}>"))
         if tag in GUARDED_TAGS and tag != "svg":
-            signature = tag + " " + " ".join(
-                f"{n}={_normalise(v or '')}"
-                for n, v in sorted(attrs)
-                if not (tag in ("meta", "link") and n in ("content", "href"))
+            signature = (
+                tag
+                + " "
+                + " ".join(
+                    f"{n}={_normalise(v or '')}"
+                    for n, v in sorted(attrs)
+                    if not (tag in ("meta", "link") and n in ("content", "href"))
+                )
             )
             if tag == "script":
                 self._open_script = [signature, ""]

@@ -5,6 +5,8 @@
 |---|---|---|
 | file-empty | error | SKILL.md is empty or only whitespace |
 | file-too-large | error | SKILL.md is over the size limit (1 MiB, `--max-file-bytes`); a supporting file over it is a warning |
+| skill-file-not-regular | error | `SKILL.md` is a folder, FIFO, socket or device; it is never read |
+| file-not-regular | warning | a FIFO, socket or device in a skill folder; it is not read or published |
 | file-unreadable | error | a file cannot be opened (permissions) |
 | folder-unreadable | error | a folder cannot be listed (permissions) |
 | file-name | warning | the skill file is named `skill.md`, `SKILL.MD`, ` SKILL.md`...: it is used, but should be `SKILL.md` |

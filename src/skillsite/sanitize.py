@@ -90,12 +90,17 @@ _ALLOWED_ATTRIBUTES = {
     "details": {"open"},
 }
 _ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+_RESERVED_ID_PREFIXES = ("__", "skillsite-")
 
 
-def _only_checkboxes(tag: str, attribute: str, value: str) -> str | None:
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # Task lists render as disabled checkboxes; no other input may appear.
     if tag == "input" and attribute == "type":
         return value if value == "checkbox" else None
+    # Ids the page's own controls look up (copy buttons target "#__code_N" and
+    # "#skillsite-source"; the first element with an id wins) stay the theme's.
+    if attribute == "id" and value.startswith(_RESERVED_ID_PREFIXES):
+        return None if not value.startswith("__tabbed_") else value
     return value
 
 
@@ -106,7 +111,7 @@ def sanitize_html(html: str) -> str:
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_ALLOWED_URL_SCHEMES,
-        attribute_filter=_only_checkboxes,
+        attribute_filter=_attribute_filter,
         link_rel="nofollow noopener",
         strip_comments=True,
     )

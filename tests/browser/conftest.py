@@ -49,7 +49,7 @@ TRICKY_SKILL_MD = (
     'metadata:\n  tags: "markup, copy"\n'
     "---\n\n"
     "# Markup Minder\n\n"
-    "Say <HARD-GATE> before you start & stop at &amp; entities.\n\n"
+    "Say `<HARD-GATE>` before you start & stop at &amp; entities.\n\n"
     "```html\n<script>alert('x')</script>\n{{ page.title }} {% raw %}\n```\n\n"
     "\tTabbed line, trailing spaces   \n"
     "Ünïcödé — “quotes” ✓\n"
