@@ -162,3 +162,20 @@ def test_file_names_that_are_not_utf8_do_not_break_the_report(tmp_path: Path) ->
     assert "Traceback" not in result.stderr
     assert "file-empty" in result.stdout
     assert result.stdout.splitlines()[-1] == "2 skills, 1 valid, 1 errors, 0 warnings"
+
+
+def test_table_catalog_reports_every_case(tmp_path: Path) -> None:
+    from test_core_rules import CASES
+
+    root = tmp_path / "catalog"
+    expected = set()
+    for index, case in enumerate(CASES):
+        folder = f"t{index:02d}/{case.folder.rsplit('/', 1)[1]}"
+        write_tree(root, {f"{folder}/{case.file_name}": case.content})
+        expected.add((f"{folder}/{case.file_name}", case.line, case.code, case.severity.value))
+    result = run_cli("check", str(root), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    reported = {(d["path"], d["line"], d["code"], d["severity"]) for d in report["diagnostics"]}
+    assert expected <= reported, sorted(expected - reported)
+    assert report["skills"] == len(CASES)

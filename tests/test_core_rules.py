@@ -355,3 +355,30 @@ def test_alias_bomb_and_deep_nesting_are_errors(tmp_path: Path) -> None:
         ]
         assert problems and all(d.is_error for d in problems), name
         assert problems[0].line >= 4
+
+
+def test_body_checks_leave_code_urls_and_footnotes_alone(tmp_path: Path) -> None:
+    body = (
+        "# Title\n\n"
+        "Inline `<div>` and ``a ` <span>`` code; autolink <https://example.com> and "
+        "<someone@example.com>; comment <!-- note -->.\n\n"
+        "```html\n<div>[x](missing.md)</div>\n```\n\n"
+        "~~~~\n<p>\n```\nstill code\n~~~~\n\n"
+        "[web](https://example.com) [top](#title) [mail](mailto:a@b.c) "
+        "[guide](references/guide.md?raw=1#part) ![img](assets/a%20b.png) "
+        '[folder](references/) [self](./SKILL.md "title") [angle](<references/guide.md>)\n\n'
+        "Text[^1].\n\n[^1]: <b>footnote</b> is not a link\n"
+        "[ref]: references/guide.md\n"
+    )
+    catalog = load(
+        tmp_path,
+        {
+            "a/case-skill/SKILL.md": skill_md("case-skill", body=body),
+            "a/case-skill/references/guide.md": "# Guide\n",
+            "a/case-skill/assets/a b.png": b"\x89PNG",
+        },
+    )
+    assert [d.to_text() for d in catalog.diagnostics if d.code != "raw-html"] == []
+    html = [(d.line, d.message) for d in catalog.diagnostics if d.code == "raw-html"]
+    # the footnote's opening and closing tag
+    assert html == [(23, "raw HTML tag <b> outside code")] * 2

@@ -48,6 +48,8 @@
 | link-outside | error | a symbolic link leads outside the catalog root; it is not read |
 | link-not-followed | warning | a link to a folder, or to a file outside its skill folder: not published with the skill |
 | nested-skill | warning | a skill folder inside another skill folder (both are reported as skills) |
+| file-not-served | warning | a supporting file of a type a browser would run as a page (HTML, SVG...): it ships in the skill's archive only |
+| category-invalid | warning | a skill directly under the root has a `metadata.category` that is not a valid key; it is listed under `uncategorized` |
 | category-name | warning | a category folder name is not a valid key and was turned into one |
 | category-file-invalid | error | `category.yml` cannot be read or has wrongly typed values (defaults are used) |
 | category-key-unknown | warning | `category.yml` has a key other than title, description, icon, order |

@@ -227,19 +227,24 @@ class PageProblems:
     """What a reader's browser would complain about while the test ran."""
 
     items: list[str] = field(default_factory=list)
+    ignored: tuple[str, ...] = ()
+
+    def add(self, problem: str) -> None:
+        if not any(known in problem for known in self.ignored):
+            self.items.append(problem)
 
     def watch(self, page) -> None:
         page.on(
             "console",
             lambda message: message.type == "error"
-            and self.items.append(f"console error on {page.url}: {message.text}"),
+            and self.add(f"console error on {page.url}: {message.text}"),
         )
-        page.on("pageerror", lambda error: self.items.append(f"exception on {page.url}: {error}"))
+        page.on("pageerror", lambda error: self.add(f"exception on {page.url}: {error}"))
         page.on("requestfailed", self._request_failed)
         page.on(
             "response",
             lambda response: response.status >= 400
-            and self.items.append(f"HTTP {response.status} for {response.url}"),
+            and self.add(f"HTTP {response.status} for {response.url}"),
         )
 
     def _request_failed(self, request) -> None:
@@ -247,17 +252,26 @@ class PageProblems:
         # missing file shows up as an HTTP error response instead.
         if request.failure == "net::ERR_ABORTED":
             return
-        self.items.append(f"request failed: {request.url} ({request.failure})")
+        self.add(f"request failed: {request.url} ({request.failure})")
 
 
 OpenPage = Callable[..., object]
+# Material 9.8.1's partials/javascripts/outdated.html runs `new URL("{{ base_url }}")`
+# without a base, which throws on every page of a versioned build; see test_page_health.
+MATERIAL_OUTDATED_SCRIPT_ERROR = "Failed to construct 'URL': Invalid URL"
 
 
 @pytest.fixture
-def open_page(browser, server: StaticServer) -> Iterator[OpenPage]:
+def known_problems() -> tuple[str, ...]:
+    """Problems `open_page` lets pass; a module overrides this only for a tracked issue."""
+    return ()
+
+
+@pytest.fixture
+def open_page(browser, server: StaticServer, known_problems) -> Iterator[OpenPage]:
     """`open_page(url, viewport=..., color_scheme=..., clipboard=False)` -> a loaded page
     in a fresh browser context; fails the test on console errors or failed requests."""
-    problems = PageProblems()
+    problems = PageProblems(ignored=known_problems)
     contexts = []
 
     def open_(

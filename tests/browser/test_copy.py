@@ -65,6 +65,17 @@ def test_copy_skill_md_copies_the_file_text(
     assert copied == source.rstrip("\n")
 
 
+def test_skill_md_text_kept_for_the_copy_button_is_not_shown(
+    small_site: ServedSite, open_page
+) -> None:
+    page = open_page(small_site.page("skills/token-keeper/"))
+    assert page.locator("#skillsite-source").count() == 1
+    assert not page.locator("#skillsite-source").is_visible()
+    assert page.get_by_text("description: \"Rotates JWT").count() == 0 or not (
+        page.get_by_text("description: \"Rotates JWT").first.is_visible()
+    )
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="Material's clipboard handler trims trailing whitespace, so the file's final "

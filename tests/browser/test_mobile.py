@@ -1,0 +1,57 @@
+"""A phone-sized screen: no sideways scrolling, a working install box, screenshots."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ARTIFACTS, DESKTOP, MOBILE, ServedSite
+from .test_copy import CODE_COPY_BUTTON, clipboard_after_click
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOT_PAGES = {
+    "home": "",
+    "category": "categories/alpha/",
+    "skill": "skills/token-keeper/",
+}
+
+
+def horizontal_overflow(page) -> int:
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+@pytest.mark.parametrize("name", ["token-keeper", "long-liner", "markup-minder"])
+def test_skill_page_does_not_scroll_sideways_on_a_phone(
+    name: str, small_site: ServedSite, open_page
+) -> None:
+    page = open_page(small_site.page(f"skills/{name}/"), viewport=MOBILE)
+    assert horizontal_overflow(page) == 0
+
+
+def test_install_box_works_on_a_phone(small_site: ServedSite, open_page) -> None:
+    page = open_page(small_site.page("skills/token-keeper/"), viewport=MOBILE, clipboard=True)
+    install = page.locator("#install ~ .tabbed-set")
+    install.locator(".tabbed-labels label", has_text="Codex").click()
+    block = install.locator(".tabbed-block").nth(3)
+    assert block.is_visible()
+    box = block.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
+    copied = clipboard_after_click(page, block.locator(CODE_COPY_BUTTON))
+    assert copied.startswith("mkdir -p .agents/skills && curl -fsSL ")
+    assert horizontal_overflow(page) == 0
+
+
+@pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("mobile", MOBILE)])
+def test_screenshots_of_the_main_pages(
+    device: str, viewport: dict[str, int], small_site: ServedSite, open_page
+) -> None:
+    """For a person to look at: tests/artifacts/<page>-<device>.png (light scheme)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for page_type, path in SCREENSHOT_PAGES.items():
+        page = open_page(small_site.page(path), viewport=viewport)
+        target = ARTIFACTS / f"{page_type}-{device}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 0
+        assert horizontal_overflow(page) == 0
