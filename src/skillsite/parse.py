@@ -76,7 +76,7 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
         )
         return None, diagnostics
     try:
-        text = data.decode("utf-8")
+        text = normalized_text(data)
     except UnicodeDecodeError as error:
         line, column = _line_col(data, error.start)
         diagnostics.append(
@@ -90,9 +90,15 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
             )
         )
         return None, diagnostics
+    return text, diagnostics
+
+
+def normalized_text(data: bytes) -> str:
+    """UTF-8 bytes -> text without BOM, with "\n" line breaks (raises UnicodeDecodeError)."""
+    text = data.removeprefix(BOM).decode("utf-8")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, diagnostics
+    return text
 
 
 def _is_fence(line: str) -> bool:

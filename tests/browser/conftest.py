@@ -89,9 +89,7 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def server(
-    chromium_path: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[StaticServer]:
+def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
     """One static server per test process; the port is known before any site is built."""
     root = tmp_path_factory.mktemp("served")
     handler = functools.partial(QuietHandler, directory=str(root))
@@ -167,9 +165,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def versioned_site(
-    server: StaticServer, tmp_path_factory: pytest.TempPathFactory
-) -> VersionedSite:
+def versioned_site(server: StaticServer, tmp_path_factory: pytest.TempPathFactory) -> VersionedSite:
     """Versions 1.0 and 2.0 (alias latest, the default) deployed by mike into a bare repo,
     then the gh-pages tree exported and served as GitHub Pages would."""
     work = tmp_path_factory.mktemp("mike")
@@ -194,7 +190,11 @@ def versioned_site(
     run(["git", "commit", "-q", "-m", "site"], tree, env)
     run(["git", "remote", "add", "origin", str(bare)], tree, env)
     mike = str(BIN / "mike")
-    run([mike, "deploy", "--push", "--remote", "origin", "1.0"], tree, env | {"SKILLSITE_VERSION": "1.0"})
+    run(
+        [mike, "deploy", "--push", "--remote", "origin", "1.0"],
+        tree,
+        env | {"SKILLSITE_VERSION": "1.0"},
+    )
     run(
         [mike, "deploy", "--push", "--remote", "origin", "--update-aliases", "2.0", "latest"],
         tree,
@@ -236,15 +236,17 @@ class PageProblems:
     def watch(self, page) -> None:
         page.on(
             "console",
-            lambda message: message.type == "error"
-            and self.add(f"console error on {page.url}: {message.text}"),
+            lambda message: (
+                message.type == "error" and self.add(f"console error on {page.url}: {message.text}")
+            ),
         )
         page.on("pageerror", lambda error: self.add(f"exception on {page.url}: {error}"))
         page.on("requestfailed", self._request_failed)
         page.on(
             "response",
-            lambda response: response.status >= 400
-            and self.add(f"HTTP {response.status} for {response.url}"),
+            lambda response: (
+                response.status >= 400 and self.add(f"HTTP {response.status} for {response.url}")
+            ),
         )
 
     def _request_failed(self, request) -> None:
@@ -256,9 +258,6 @@ class PageProblems:
 
 
 OpenPage = Callable[..., object]
-# Material 9.8.1's partials/javascripts/outdated.html runs `new URL("{{ base_url }}")`
-# without a base, which throws on every page of a versioned build; see test_page_health.
-MATERIAL_OUTDATED_SCRIPT_ERROR = "Failed to construct 'URL': Invalid URL"
 
 
 @pytest.fixture

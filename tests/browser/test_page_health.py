@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import MATERIAL_OUTDATED_SCRIPT_ERROR, ServedSite, VersionedSite
+from .conftest import ServedSite, VersionedSite
 
 pytestmark = pytest.mark.browser
 
@@ -42,16 +42,7 @@ def test_links_from_a_skill_page_resolve(small_site: ServedSite, open_page) -> N
         assert response.ok, href
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material 9.8.1's partials/javascripts/outdated.html calls new URL(base_url) "
-    "with a relative base_url and throws on every page of a versioned build",
-)
-# open_page would report the error at teardown too; this test reports it itself.
-@pytest.mark.parametrize("known_problems", [(MATERIAL_OUTDATED_SCRIPT_ERROR,)])
-def test_versioned_pages_raise_no_script_errors(
-    versioned_site: VersionedSite, open_page, known_problems
-) -> None:
+def test_versioned_pages_raise_no_script_errors(versioned_site: VersionedSite, open_page) -> None:
     page = open_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -73,9 +73,7 @@ def test_search_link_with_q_shows_the_same_results_as_typing(
     assert f"skills/{row['expect']}/" in linked[:TOP], linked[:TOP]
 
 
-def test_tag_link_on_a_skill_page_searches_for_the_tag(
-    small_site: ServedSite, open_page
-) -> None:
+def test_tag_link_on_a_skill_page_searches_for_the_tag(small_site: ServedSite, open_page) -> None:
     page = open_page(small_site.page("skills/token-keeper/"))
     page.locator(".skillsite-tags a", has_text="jwt").click()
     found = result_paths(page, small_site)

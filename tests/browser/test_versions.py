@@ -6,15 +6,9 @@ import urllib.request
 
 import pytest
 
-from .conftest import MATERIAL_OUTDATED_SCRIPT_ERROR, VersionedSite
+from .conftest import VersionedSite
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def known_problems() -> tuple[str, ...]:
-    # Tracked by test_page_health.test_versioned_pages_raise_no_script_errors.
-    return (MATERIAL_OUTDATED_SCRIPT_ERROR,)
 
 
 SKILL = "skills/token-keeper/"

@@ -45,12 +45,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_positive_int,
         default=None,
         metavar="N",
-        help="processes for large catalogs (default: number of CPUs, at most 8)",
+        help="processes for large catalogs (default: idle CPUs, at most 8)",
     )
 
 
 def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+    """Idle CPUs, at most 8: extra processes on a machine that is already busy only
+    add the cost of handing results between them."""
+    cpus = os.cpu_count() or 1
+    try:
+        busy = round(os.getloadavg()[0])
+    except OSError:
+        busy = 0
+    return max(1, min(cpus - busy, 8))
 
 
 def _positive_int(value: str) -> int:
