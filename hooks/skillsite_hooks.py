@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,11 +41,9 @@ class BuildState:
     site: SiteInfo | None = None
     pages: dict[str, str] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)  # page uri -> valid skill
-    artifacts: Future[None] | None = None  # archives, raw files, API: written meanwhile
 
 
 state = BuildState()
-_artifact_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skillsite-artifacts")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -132,17 +129,7 @@ def _pin_build_date(config_dir: Path, site: SiteInfo) -> None:
     state.own_epoch = True
 
 
-def _write_artifacts(site_dir: Path, catalog: Catalog, site: SiteInfo) -> None:
-    write_files(site_dir, build_artifacts(catalog, site))
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # The site folder is clean by now. Archives, raw files and the API do not depend on
-    # the pages, so they are built on the second core while MkDocs renders pages.
-    if state.catalog is not None and state.site is not None:
-        state.artifacts = _artifact_pool.submit(
-            _write_artifacts, Path(config.site_dir), state.catalog, state.site
-        )
     for uri, markdown in state.pages.items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
@@ -171,12 +158,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if state.artifacts is not None:
-        pending, state.artifacts = state.artifacts, None
-        try:
-            pending.result()
-        except (OSError, SourceDateEpochError) as error:
-            raise PluginError(f"could not write the catalog's files: {error}") from None
+    if state.catalog is None or state.site is None:
+        return
+    try:
+        write_files(Path(config.site_dir), build_artifacts(state.catalog, state.site))
+    except (OSError, SourceDateEpochError) as error:
+        raise PluginError(f"could not write the catalog's files: {error}") from None
 
 
 def on_serve(server, config: MkDocsConfig, builder):

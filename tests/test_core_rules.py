@@ -382,3 +382,13 @@ def test_body_checks_leave_code_urls_and_footnotes_alone(tmp_path: Path) -> None
     html = [(d.line, d.message) for d in catalog.diagnostics if d.code == "raw-html"]
     # the footnote's opening and closing tag
     assert html == [(23, "raw HTML tag <b> outside code")] * 2
+
+
+def test_repeated_body_problems_are_listed_then_counted(tmp_path: Path) -> None:
+    body = "# Title\n\n" + "".join(f"<tag-{n}> and [x](gone-{n}.md)\n" for n in range(30))
+    catalog = load(tmp_path, {"a/case-skill/SKILL.md": skill_md("case-skill", body=body)})
+    for code in ("raw-html", "link-missing"):
+        found = [d for d in catalog.diagnostics if d.code == code]
+        assert len(found) == 21
+        assert sum("10 more" in d.message for d in found) == 1
+        assert [d.line for d in found[:20]] == list(range(7, 27))

@@ -112,13 +112,16 @@ def _discover_and_load(
     ranges = [(start, min(start + chunk, len(folders))) for start in range(0, len(folders), chunk)]
     try:
         context = multiprocessing.get_context("fork")
+        loaded: list[Loaded] = []
+        loose = list(on_the_way.diagnostics)
         with context.Pool(workers) as pool:
-            parts = pool.map(_walk_and_load, ranges, chunksize=1)
+            # Unpack each share as it arrives, while the workers go on with the next.
+            for packed, problems in pool.imap_unordered(_walk_and_load, ranges):
+                loaded.extend(_unpack(item) for item in packed)
+                loose.extend(problems)
     finally:
         _pending = None
-    loaded = [_unpack(item) for part, _ in parts for item in part]
-    loose = on_the_way.diagnostics + tuple(d for _, part in parts for d in part)
-    return loaded, loose
+    return loaded, tuple(loose)
 
 
 def _walk_and_load(bounds: tuple[int, int]) -> tuple[list[Packed], tuple[Diagnostic, ...]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -20,6 +21,7 @@ MAX_NAME = 64
 MAX_DESCRIPTION = 1024
 MAX_COMPATIBILITY = 500
 MAX_BODY_LINES = 500
+MAX_REPEATS = 20  # per kind of body problem and file
 SPEC_KEYS = ("name", "description", "license", "compatibility", "metadata", "allowed-tools")
 
 
@@ -258,7 +260,8 @@ def check_fields(
 
 # --- body ---------------------------------------------------------------------------
 
-_CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+_BACKTICKS_RE = re.compile(r"`+")
+_NEWLINE_RE = re.compile(r"\n")
 _TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 # A link reference definition; `[^note]:` is a footnote, not a link.
@@ -314,28 +317,61 @@ def _fenced_blocks(body: str) -> tuple[list[tuple[int, int]], int | None]:
     return blocks, None
 
 
-class _Lines:
-    """Offset -> 1-based line and column for offsets visited in increasing order."""
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the inline code spans of one line, in order.
 
-    def __init__(self, text: str, first_line: int) -> None:
-        self.text = text
-        self.offset = 0
-        self.line = first_line
+    A run of n backticks opens a span that the next run of exactly n backticks closes;
+    a run without such a partner is literal text. Linear in the line's length.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        partners = by_length[end - start]
+        later = bisect_right(partners, index)
+        if later < len(partners):
+            closing = partners[later]
+            spans.append((start, runs[closing][1]))
+            index = closing + 1
+        else:
+            index += 1
+    return spans
+
+
+class _BodyMap:
+    """Where an offset of the body is: its line and column, and whether it is code."""
+
+    def __init__(self, body: str, first_line: int, blocks: list[tuple[int, int]]) -> None:
+        self.body = body
+        self.first_line = first_line
+        self.line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(body))]
+        self.blocks = blocks
+        self.block_starts = [start for start, _ in blocks]
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # per line index
 
     def locate(self, offset: int) -> tuple[int, int]:
-        self.line += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line, offset - self.text.rfind("\n", 0, offset)
+        """1-based line in SKILL.md and 1-based column."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return self.first_line + index, offset - self.line_starts[index] + 1
 
-
-def _in_code_span(body: str, offset: int) -> bool:
-    start = body.rfind("\n", 0, offset) + 1
-    end = body.find("\n", offset)
-    line = body[start:] if end < 0 else body[start:end]
-    if "`" not in line:
-        return False
-    position = offset - start
-    return any(m.start() <= position < m.end() for m in _CODE_SPAN_RE.finditer(line))
+    def is_code(self, offset: int) -> bool:
+        block = bisect_right(self.block_starts, offset) - 1
+        if block >= 0 and offset < self.blocks[block][1]:
+            return True
+        index = bisect_right(self.line_starts, offset) - 1
+        spans = self.spans.get(index)
+        if spans is None:
+            start = self.line_starts[index]
+            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else None
+            line = self.body[start:end]
+            spans = self.spans[index] = _code_spans(line) if "`" in line else []
+        position = offset - self.line_starts[index]
+        span = bisect_right(spans, (position, len(self.body) + 1)) - 1
+        return span >= 0 and position < spans[span][1]
 
 
 def check_body(
@@ -365,33 +401,24 @@ def check_body(
             )
         )
     blocks, unclosed = _fenced_blocks(body)
-
-    def outside_code(offset: int) -> bool:
-        for start, end in blocks:
-            if start <= offset < end:
-                return False
-            if start > offset:
-                break
-        return not _in_code_span(body, offset)
-
+    where = _BodyMap(body, first_line, blocks)
     found: list[tuple[int, str, str]] = []  # (offset, kind, tag name or link target)
     if "<" in body:
         for match in _TAG_RE.finditer(body):
-            if outside_code(match.start()):
+            if not where.is_code(match.start()):
                 found.append((match.start(), "raw-html", match.group(1)))
     for marker, regex in (("](", _LINK_RE), ("]:", _REFERENCE_RE)):
         if marker in body:
             for match in regex.finditer(body):
                 target = _link_target(match.group(1))
-                if target is not None and outside_code(match.start(1)):
+                if target is not None and not where.is_code(match.start(1)):
                     found.append((match.start(1), "link", target))
     if unclosed is not None:
         found.append((unclosed, "fence-unclosed", ""))
     found.sort()
 
-    lines = _Lines(body, first_line)
     for offset, kind, value in found:
-        line, column = lines.locate(offset)
+        line, column = where.locate(offset)
         if kind == "raw-html":
             diagnostics.append(
                 Diagnostic(
@@ -423,7 +450,32 @@ def check_body(
                     "shown as code",
                 )
             )
-    return tuple(diagnostics)
+    return _capped(diagnostics)
+
+
+def _capped(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The first MAX_REPEATS diagnostics of each code, then one that counts the rest.
+
+    A machine-made body can hold thousands of the same problem.
+    """
+    counts: dict[str, int] = {}
+    kept: list[Diagnostic] = []
+    last: dict[str, Diagnostic] = {}
+    for diagnostic in diagnostics:
+        count = counts[diagnostic.code] = counts.get(diagnostic.code, 0) + 1
+        if count <= MAX_REPEATS:
+            kept.append(diagnostic)
+            last[diagnostic.code] = diagnostic
+    for code, count in counts.items():
+        if count > MAX_REPEATS:
+            kept.append(
+                replace(
+                    last[code],
+                    message=f"{count - MAX_REPEATS} more {code} in this file, not listed",
+                    hint=f"fix the ones listed and check again; the first {MAX_REPEATS} are shown",
+                )
+            )
+    return tuple(kept)
 
 
 def _check_link(
