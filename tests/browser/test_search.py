@@ -26,8 +26,10 @@ def query_params() -> list:
 
 def result_paths(page, site: ServedSite) -> list[str]:
     """Site-relative paths of the result pages, best first."""
+    # The page may still be loading (a tag link navigates): the element can be missing.
     page.wait_for_function(
-        "() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => /matching/i.test("
+        "document.querySelector('.md-search-result__meta')?.textContent ?? '')"
     )
     hrefs = page.evaluate(
         """() => [...document.querySelectorAll('li.md-search-result__item')]
@@ -76,6 +78,7 @@ def test_search_link_with_q_shows_the_same_results_as_typing(
 def test_tag_link_on_a_skill_page_searches_for_the_tag(small_site: ServedSite, open_page) -> None:
     page = open_page(small_site.page("skills/token-keeper/"))
     page.locator(".skillsite-tags a", has_text="jwt").click()
+    page.wait_for_url("**/?q=jwt")
     found = result_paths(page, small_site)
     assert found[:1] == ["skills/token-keeper/"]
 
