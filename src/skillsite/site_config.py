@@ -32,35 +32,32 @@ def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _tool(entry: object, where: str, *, command_required: bool) -> InstallTool:
+    needs = "a title and a command" if command_required else "a title and a folder or command"
+    if not isinstance(entry, Mapping) or not entry.get("title"):
+        raise SiteConfigError(f"{where} needs {needs}")
+    if command_required and not entry.get("command"):
+        raise SiteConfigError(f"{where} needs {needs}")
+    return InstallTool(
+        key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
+        title=str(entry["title"]),
+        folder=str(entry.get("folder") or ""),
+        command=str(entry.get("command") or ""),
+    )
+
+
 def _tools(settings: Mapping[str, object]) -> tuple[InstallTool, ...]:
+    """`tools` replaces the built-in tabs; `extra_tools` adds command tabs after them."""
     raw_tools = settings.get("tools")
     tools = list(DEFAULT_TOOLS) if raw_tools is None else []
-    for index, entry in enumerate(raw_tools or []):
-        if not isinstance(entry, Mapping) or not entry.get("title"):
-            raise SiteConfigError(
-                f"extra.skillsite.tools[{index}] needs at least a title and a folder or command"
-            )
-        tools.append(
-            InstallTool(
-                key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
-                title=str(entry["title"]),
-                folder=str(entry.get("folder") or ""),
-                command=str(entry.get("command") or ""),
-            )
-        )
-    for index, entry in enumerate(settings.get("extra_tools") or []):
-        if not isinstance(entry, Mapping) or not entry.get("title") or not entry.get("command"):
-            raise SiteConfigError(
-                f"extra.skillsite.extra_tools[{index}] needs a title and a command"
-            )
-        tools.append(
-            InstallTool(
-                key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
-                title=str(entry["title"]),
-                folder=str(entry.get("folder") or ""),
-                command=str(entry["command"]),
-            )
-        )
+    tools += [
+        _tool(entry, f"extra.skillsite.tools[{index}]", command_required=False)
+        for index, entry in enumerate(raw_tools or [])
+    ]
+    tools += [
+        _tool(entry, f"extra.skillsite.extra_tools[{index}]", command_required=True)
+        for index, entry in enumerate(settings.get("extra_tools") or [])
+    ]
     return tuple(tools)
 
 
