@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from sitebuild import REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
 
@@ -188,7 +189,9 @@ def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     page = (out / "docs/skills/token-keeper/index.md").read_text(encoding="utf-8")
-    assert page.startswith("---\ntitle: token-keeper\n")
+    front_matter = yaml.safe_load(page.split("---\n")[1])
+    assert front_matter["title"] == "token-keeper"
+    assert front_matter["skill"]["category"]["title"] == "Alpha Things"
     assert '=== "Cursor"' in page
     assert (out / "docs/categories/alpha/index.md").is_file()
     assert (out / "docs/about.md").is_file()
