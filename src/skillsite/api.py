@@ -114,6 +114,9 @@ def categories_index(
 
 
 def json_bytes(document: object) -> bytes:
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # Compact separators keep json's C encoder (indent would switch to the Python one,
+    # which is the slower part of writing a file per skill).
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text += "\n"
     # A lone surrogate (from a YAML "\ud800" escape) has no UTF-8 form; it becomes "?".
     return text.encode("utf-8", errors="replace")
