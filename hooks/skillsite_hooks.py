@@ -145,7 +145,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.edit_url = state.site.edit_url(skill.skill_file) or None
         # The exact text behind the "Copy SKILL.md" button (see skill-source.html).
         page.meta["skill_source"] = skill_source_text(skill)
+    icon = page.meta.get("icon")
+    if icon and not _theme_has_icon(config, icon):
+        # Material would fail the whole build on a missing icon: drop it and say so.
+        del page.meta["icon"]
+        log.warning(
+            "%s: the icon %r from category.yml is not a Material icon (e.g. "
+            "material/database); the page is built without it",
+            page.file.src_uri,
+            icon,
+        )
     return markdown
+
+
+def _theme_has_icon(config: MkDocsConfig, icon: str) -> bool:
+    return any((Path(folder) / ".icons" / f"{icon}.svg").is_file() for folder in config.theme.dirs)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

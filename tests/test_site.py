@@ -207,3 +207,21 @@ def test_skill_with_crlf_and_bom_renders(tmp_path: Path) -> None:
     site = build_site(tmp_path / "site", catalog=root)
     assert site.returncode == 0, site.output
     assert ">crlf-skill</h1>" in site.read("skills/crlf-skill/index.html")
+
+
+def test_category_icons_show_in_the_nav_and_unknown_ones_are_reported(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog")
+    (root / "alpha" / "category.yml").write_text(
+        "title: Alpha Things\nicon: material/database\n", encoding="utf-8"
+    )
+    (root / "beta" / "category.yml").write_text(
+        "title: Beta\nicon: material/no-such-icon\n", encoding="utf-8"
+    )
+    site = build_site(tmp_path / "site", catalog=root)
+    assert site.returncode == 0, site.output
+    assert "icon 'material/no-such-icon' from category.yml is not a Material icon" in site.output
+    nav_link = re.search(
+        r'<a href="[^"]*categories/alpha/"[^>]*>(.*?)</a>', site.read("index.html"), re.S
+    )
+    assert nav_link and "<svg" in nav_link.group(1)
+    assert build_site(tmp_path / "strict", catalog=root, strict=True).returncode != 0

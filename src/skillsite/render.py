@@ -28,6 +28,8 @@ SKILL_SEARCH_BOOST = 4
 RECENT_SKILLS_ON_HOME = 10
 
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# A Material icon such as "material/database"; the theme includes it by this path.
+_ICON_NAME = re.compile(r"[a-z0-9-]+/[a-z0-9-]+")
 _LEADING_H1 = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
@@ -157,14 +159,16 @@ def _skill_card(skill: Skill) -> str:
     )
 
 
-def _card_list(skills: Iterable[Skill], card=_skill_card) -> str:
-    return '<ul class="skillsite-cards">\n' + "\n".join(card(s) for s in skills) + "\n</ul>"
+def _card_list(cards: Iterable[str]) -> str:
+    return '<ul class="skillsite-cards">\n' + "\n".join(cards) + "\n</ul>\n"
 
 
 def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
     meta: dict[str, object] = {"title": page_title(category.title)}
     if category.description:
         meta["description"] = meta_text(category.description)
+    if _ICON_NAME.fullmatch(category.icon):
+        meta["icon"] = category.icon  # shown in the navigation by Material
     intro = f'<p class="skillsite-lead">{html.escape(category.description)}</p>\n\n'
     count = f"{len(skills)} skill{'s' if len(skills) != 1 else ''}"
     return (
@@ -172,8 +176,7 @@ def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
         + f"# {page_title(category.title)}\n\n"
         + (intro if category.description else "")
         + f'<p class="skillsite-count">{count}</p>\n\n'
-        + _card_list(skills)
-        + "\n"
+        + _card_list(_skill_card(s) for s in skills)
     )
 
 
@@ -200,15 +203,15 @@ def _recent_card(skill: Skill, site: SiteInfo) -> str:
 
 
 def recently_updated(catalog: Catalog, site: SiteInfo, limit: int) -> list[Skill]:
-    epoch = datetime.min
     dated = [s for s in catalog.valid_skills if s.folder in site.updated]
-    dated.sort(key=lambda s: (site.updated.get(s.folder, epoch).timestamp(), s.name), reverse=True)
+    dated.sort(key=lambda s: (site.updated[s.folder], s.name), reverse=True)
     return dated[:limit]
 
 
 def home_page(catalog: Catalog, site: SiteInfo, intro: str = "") -> str:
     skills = catalog.valid_skills
-    categories = [c for c in catalog.categories if catalog.skills_in(c.key)]
+    counts = {c.key: len(catalog.skills_in(c.key)) for c in catalog.categories}
+    categories = [c for c in catalog.categories if counts[c.key]]
     lead = intro or (
         f"{page_title(site.site_name)} publishes agent skills: folders with a SKILL.md "
         "that teach a coding agent a procedure. Read one, copy its install command for "
@@ -221,16 +224,12 @@ def home_page(catalog: Catalog, site: SiteInfo, intro: str = "") -> str:
         f'<p class="skillsite-lead">{html.escape(lead)}</p>\n',
         f'<p class="skillsite-count">{len(skills)} skills in {len(categories)} categories</p>\n',
         "## Categories\n",
-        '<ul class="skillsite-cards">\n'
-        + "\n".join(_category_card(c, len(catalog.skills_in(c.key))) for c in categories)
-        + "\n</ul>\n",
+        _card_list(_category_card(c, counts[c.key]) for c in categories),
     ]
     if recent:
         parts += [
             "## Recently updated\n",
-            '<ul class="skillsite-cards">\n'
-            + "\n".join(_recent_card(s, site) for s in recent)
-            + "\n</ul>\n",
+            _card_list(_recent_card(s, site) for s in recent),
         ]
     return "\n".join(parts)
 

@@ -99,9 +99,9 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         return value if value == "checkbox" else None
     # Ids the page's own controls look up (copy buttons target "#__code_N" and
     # "#skillsite-source"; the first element with an id wins) stay the theme's.
-    if attribute == "id" and value.startswith(_RESERVED_ID_PREFIXES):
-        return None if not value.startswith("__tabbed_") else value
-    return value
+    # Tabbed blocks in a body keep their own "__tabbed_" ids, which their labels use.
+    reserved = value.startswith(_RESERVED_ID_PREFIXES) and not value.startswith("__tabbed_")
+    return None if attribute == "id" and reserved else value
 
 
 def sanitize_html(html: str) -> str:
