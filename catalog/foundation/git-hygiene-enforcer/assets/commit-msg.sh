@@ -5,9 +5,16 @@
 # Test without committing: ./commit-msg.sh path/to/message.txt
 set -euo pipefail
 
-if [[ $# -ne 1 || "$1" == "-h" || "$1" == "--help" ]]; then
-  echo "usage: $(basename "$0") COMMIT_MSG_FILE" >&2
-  echo "Checks the commit message in COMMIT_MSG_FILE; exit 1 with reasons if it is bad." >&2
+usage() {
+  echo "usage: $(basename "$0") COMMIT_MSG_FILE"
+  echo "Checks the commit message in COMMIT_MSG_FILE; exit 1 with reasons if it is bad."
+}
+if [[ $# -eq 1 && ( "$1" == "-h" || "$1" == "--help" ) ]]; then
+  usage
+  exit 0
+fi
+if [[ $# -ne 1 ]]; then
+  usage >&2
   exit 2
 fi
 
