@@ -1,6 +1,9 @@
 from scriptrun import run_script
 
-PASS = '<testsuite name="s"><testcase classname="t" name="test_a"/><testcase classname="t" name="test_b"/></testsuite>'
+PASS = (
+    '<testsuite name="s"><testcase classname="t" name="test_a"/>'
+    '<testcase classname="t" name="test_b"/></testsuite>'
+)
 FAIL = (
     '<testsuite name="s"><testcase classname="t" name="test_a"><failure message="boom"/></testcase>'
     '<testcase classname="t" name="test_b"/></testsuite>'

@@ -7,7 +7,7 @@ from scriptrun import run_script
 class LimitAfterThree(BaseHTTPRequestHandler):
     seen = 0
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         type(self).seen += 1
         limited = type(self).seen > 3
         self.send_response(429 if limited else 200)

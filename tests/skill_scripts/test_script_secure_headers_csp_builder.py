@@ -5,7 +5,7 @@ from scriptrun import run_script
 
 
 class Bare(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", "2")
