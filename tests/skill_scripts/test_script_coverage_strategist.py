@@ -12,7 +12,8 @@ REPORT = """<?xml version="1.0" ?>
     </class>
     <class name="legacy.py" filename="app/legacy.py">
       <lines><line number="1" hits="0"/><line number="2" hits="0"/><line number="3" hits="0"/>
-             <line number="4" hits="0"/><line number="5" hits="0"/><line number="6" hits="0"/></lines>
+             <line number="4" hits="0"/><line number="5" hits="0"/>
+             <line number="6" hits="0"/></lines>
     </class>
     <class name="util.py" filename="app/util.py">
       <lines><line number="1" hits="3"/><line number="2" hits="3"/></lines>
