@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from scriptrun import run_script
 
 SCRIPT = (
     Path(__file__).resolve().parents[2]
@@ -16,9 +17,7 @@ PROBLEM = {"application/problem+json": {"schema": {"type": "object"}}}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+    return run_script("api-contract-normalizer", "scripts/openapi_consistency.py", *args)
 
 
 def spec(paths: dict, schemas: dict) -> dict:

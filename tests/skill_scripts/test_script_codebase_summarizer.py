@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from scriptrun import run_script
 
 SCRIPT = (
     Path(__file__).resolve().parents[2]
@@ -14,9 +15,7 @@ SCRIPT = (
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+    return run_script("codebase-summarizer", "scripts/repo_inventory.py", *args)
 
 
 def test_help_exits_zero() -> None:

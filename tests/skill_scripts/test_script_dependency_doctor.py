@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from scriptrun import run_script
 
 SCRIPT = (
     Path(__file__).resolve().parents[2]
@@ -14,9 +15,7 @@ SCRIPT = (
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+    return run_script("dependency-doctor", "scripts/npm_lock_doctor.py", *args)
 
 
 def write_project(folder: Path, *, lodash_range: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+from scriptrun import run_script
 
 SCRIPT = (
     Path(__file__).resolve().parents[2]
@@ -13,13 +14,7 @@ SCRIPT = (
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-    )
+    return run_script("docs-starter-kit", "scripts/scaffold_docs.py", *args, cwd=cwd)
 
 
 def test_help_exits_zero() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from scriptrun import run_script
 
 SCRIPT = (
     Path(__file__).resolve().parents[2]
@@ -31,9 +32,7 @@ SIMPLE = "export const Badge = () => <span />;\n"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False, cwd=cwd
-    )
+    return run_script("frontend-refactor-planner", "scripts/component_hotspots.py", *args, cwd=cwd)
 
 
 def git(repo: Path, *args: str) -> None:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SKILL = Path(__file__).resolve().parents[2] / "catalog/backend/rbac-permissions-builder"
-SCRIPT = SKILL / "scripts/permission_matrix.py"
+from scriptrun import run_script, script_path
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+    return run_script("rbac-permissions-builder", "scripts/permission_matrix.py", *args)
 
 
 def test_help_exits_zero() -> None:
@@ -24,7 +20,9 @@ def test_help_exits_zero() -> None:
 
 
 def test_example_policy_resolves_inheritance() -> None:
-    result = run(str(SKILL / "assets/policy.example.json"), "--json")
+    result = run(
+        str(script_path("rbac-permissions-builder", "assets/policy.example.json")), "--json"
+    )
     assert result.returncode == 0, result.stderr
     effective = json.loads(result.stdout)
     assert effective["viewer"] == ["member:read", "project:read", "task:read"]

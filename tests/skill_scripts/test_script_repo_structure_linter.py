@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SKILL = Path(__file__).resolve().parents[2] / "catalog/foundation/repo-structure-linter"
-SCRIPT = SKILL / "scripts/lint_repo_structure.py"
+from scriptrun import run_script, script_path
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+    return run_script("repo-structure-linter", "scripts/lint_repo_structure.py", *args)
 
 
 def make_repo(root: Path, files: dict[str, str]) -> None:
@@ -83,7 +79,11 @@ def test_bundled_rules_pass_a_conforming_repo(tmp_path: Path) -> None:
             "docs/adr/0001-use-postgres.md": "# Use Postgres\n",
         },
     )
-    result = run("--rules", str(SKILL / "assets/repo-rules.json"), str(tmp_path))
+    result = run(
+        "--rules",
+        str(script_path("repo-structure-linter", "assets/repo-rules.json")),
+        str(tmp_path),
+    )
     assert result.returncode == 0, result.stdout
     assert "0 violation(s)" in result.stdout
 

@@ -22,7 +22,9 @@ from pathlib import Path
 
 JS_SUFFIXES = {".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs"}
 SKIP_PARTS = {"node_modules", ".venv", "venv", "dist", "build", ".git", "__pycache__"}
-REPORTING_NAME_RE = re.compile(r"log|warn|error|exception|critical|report|capture|sentry", re.I)
+REPORTING_NAME_RE = re.compile(
+    r"log|warn|error|exception|critical|report|capture|sentry", re.IGNORECASE
+)
 EMPTY_CATCH_RE = re.compile(r"catch\s*(?:\([^)]*\))?\s*\{\s*\}")
 EMPTY_PROMISE_CATCH_RE = re.compile(
     r"\.catch\(\s*(?:\([^)]*\)|\w+)?\s*=>\s*(?:\{\s*\}|null|undefined|void 0)\s*\)"

@@ -29,7 +29,7 @@ def load_json(path: Path) -> dict:
         raise ValueError(f"{path} is larger than {MAX_LOCK_BYTES} bytes")
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError(f"{path} does not hold a JSON object")
+        raise TypeError(f"{path} does not hold a JSON object")
     return data
 
 
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lock = load_json(folder / "package-lock.json")
         manifest = load_json(folder / "package.json")
-    except (OSError, ValueError) as exc:
+    except (OSError, TypeError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if lock.get("lockfileVersion", 1) < 2 or "packages" not in lock:

@@ -131,7 +131,7 @@ def check(root: Path, files: list[str], rules: dict) -> list[Violation]:
 def load_rules(path: Path) -> dict:
     rules = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(rules, dict):
-        raise ValueError("the rules file must hold a JSON object")
+        raise TypeError("the rules file must hold a JSON object")
     known = {"required", "forbidden", "allowed_top_level", "naming", "max_file_kb"}
     unknown = set(rules) - known - {"$comment"}
     if unknown:
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         rules = load_rules(Path(args.rules))
-    except (OSError, ValueError, re.error) as exc:
+    except (OSError, TypeError, ValueError, re.error) as exc:
         print(f"error: {args.rules}: {exc}", file=sys.stderr)
         return 2
     violations = check(root, list_files(root), rules)

@@ -90,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = json.loads(Path(args.tokens).read_text(encoding="utf-8"))
         if not isinstance(data, dict):
-            raise ValueError("top level must be a JSON object")
+            raise TypeError("top level must be a JSON object")
         tokens: dict[str, tuple[object, str | None]] = {}
         collect(data, [], None, tokens)
-    except (OSError, ValueError) as exc:
+    except (OSError, TypeError, ValueError) as exc:
         print(f"error: {args.tokens}: {exc}", file=sys.stderr)
         return 2
     lines, problems = [], []
