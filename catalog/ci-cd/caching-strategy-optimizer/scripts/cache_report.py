@@ -51,8 +51,10 @@ def family(key: str) -> str:
 def parse_time(value: object) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
+    if value.endswith("Z"):  # Python 3.10 fromisoformat does not read "Z"
+        value = value[:-1] + "+00:00"
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone(timedelta(0)))

@@ -59,7 +59,7 @@ SECRET_SHAPES = [
 ]
 URL_PASSWORD = re.compile(r"^[a-z][a-z0-9+.-]*://[^:/\s]+:([^@/\s]+)@")
 PLACEHOLDER = re.compile(
-    r"^(?:|changeme|change-me|xxx+|\.\.\.|<[^>]*>|your[-_].*|example.*)$", re.I
+    r"^(?:|changeme|change-me|xxx+|\.\.\.|<[^>]*>|your[-_].*|example.*)$", re.IGNORECASE
 )
 MAX_FILE_BYTES = 2_000_000
 MAX_FILES = 100_000
