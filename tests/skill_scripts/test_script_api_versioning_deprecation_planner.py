@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/architecture/api-versioning-deprecation-planner/scripts/deprecation_headers.py"
-)
+from scriptrun import run_script
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
+    return run_script(
+        "api-versioning-deprecation-planner", "scripts/deprecation_headers.py", *args, stdin=stdin
     )
 
 

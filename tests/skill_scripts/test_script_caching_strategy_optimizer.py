@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/ci-cd/caching-strategy-optimizer/scripts/cache_report.py"
-)
+from scriptrun import run_script
+
 MIB = 1024**2
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_script("caching-strategy-optimizer", "scripts/cache_report.py", *args, stdin=stdin)
 
 
 def gh_cache_list() -> list[dict]:

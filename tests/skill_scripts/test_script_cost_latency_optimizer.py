@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/ai-engineering/cost-latency-optimizer/scripts/cost_report.py"
-)
+from scriptrun import run_script
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script("cost-latency-optimizer", "scripts/cost_report.py", *args, stdin=stdin)
 
 
 def write_inputs(tmp_path: Path) -> tuple[Path, Path]:

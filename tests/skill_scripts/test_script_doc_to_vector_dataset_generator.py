@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/ai-engineering/doc-to-vector-dataset-generator/scripts/chunk_docs.py"
-)
+from scriptrun import run_script
 
 INSTALL = """---
 title: Install
@@ -34,9 +30,9 @@ Use brew.
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script(
+        "doc-to-vector-dataset-generator", "scripts/chunk_docs.py", *args, stdin=stdin
     )
 
 

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/architecture/domain-model-boundaries-mapper/scripts/module_deps.py"
-)
+from scriptrun import run_script
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script(
+        "domain-model-boundaries-mapper", "scripts/module_deps.py", *args, stdin=stdin
     )
 
 

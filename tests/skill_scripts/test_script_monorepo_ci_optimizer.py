@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2] / "catalog/ci-cd/monorepo-ci-optimizer/scripts/affected.py"
-)
+from scriptrun import run_script
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_script("monorepo-ci-optimizer", "scripts/affected.py", *args, stdin=stdin)
 
 
 def package(root: Path, folder: str, name: str, deps: dict[str, str] | None = None) -> None:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/architecture/performance-budget-setter/scripts/check_budget.py"
-)
+from scriptrun import run_script
 
 BUDGETS = {
     "budgets": [
@@ -21,10 +17,8 @@ BUDGETS = {
 }
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script("performance-budget-setter", "scripts/check_budget.py", *args, stdin=stdin)
 
 
 def write(path: Path, data: object) -> str:

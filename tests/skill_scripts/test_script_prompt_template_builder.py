@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+from scriptrun import run_script
+
 SKILL = Path(__file__).resolve().parents[2] / "catalog/ai-engineering/prompt-template-builder"
-SCRIPT = SKILL / "scripts/check_template.py"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script("prompt-template-builder", "scripts/check_template.py", *args, stdin=stdin)
 
 
 def example_template() -> str:

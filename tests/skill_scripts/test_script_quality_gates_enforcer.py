@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/ci-cd/quality-gates-enforcer/scripts/check_branch_rules.py"
-)
+from scriptrun import run_script
 
 # Shape of GET /repos/{owner}/{repo}/rules/branches/{branch}
 GOOD_RULES = [
@@ -33,13 +29,7 @@ GOOD_RULES = [
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_script("quality-gates-enforcer", "scripts/check_branch_rules.py", *args, stdin=stdin)
 
 
 def test_help_exits_zero() -> None:

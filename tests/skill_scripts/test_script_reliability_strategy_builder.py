@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2]
-    / "catalog/architecture/reliability-strategy-builder/scripts/error_budget.py"
-)
+from scriptrun import run_script
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script("reliability-strategy-builder", "scripts/error_budget.py", *args, stdin=stdin)
 
 
 def test_help_exits_zero() -> None:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = (
-    Path(__file__).resolve().parents[2] / "catalog/ci-cd/secrets-env-manager/scripts/env_check.py"
-)
+from scriptrun import run_script
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, check=False
-    )
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return run_script("secrets-env-manager", "scripts/env_check.py", *args, stdin=stdin)
 
 
 def make_app(root: Path) -> None:
