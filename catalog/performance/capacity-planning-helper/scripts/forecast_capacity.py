@@ -142,12 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"last_point": today.isoformat(), "forecasts": results}, indent=2))
     else:
         print(f"{len(points)} points, last {today.isoformat()}, limit {args.limit:g}")
+        never = "not within 10 years"
         for r in results:
             print(
                 f"{r['model']:>9}: peak {r['current_peak']:g}, "
                 f"{r['growth_per_30_days']:+g} per 30 days ({r['growth_per_30_days_pct']:+g}%); "
-                f"planning line {r['planning_line']:g} on {r['planning_line_date'] or 'not within 10 years'}, "
-                f"limit on {r['limit_date'] or 'not within 10 years'}; "
+                f"planning line {r['planning_line']:g} on {r['planning_line_date'] or never}, "
+                f"limit on {r['limit_date'] or never}; "
                 f"need {r['capacity_needed_at_horizon']:g} in {r['horizon_days']} days"
             )
     if soonest and (soonest - today).days <= args.warn_days:

@@ -156,9 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{scanned} line(s) scanned, {len(report)} kind(s) of sensitive data found")
         for kind, entry in report.items():
             where = f" in fields {', '.join(entry['fields'])}" if entry["fields"] else ""
-            print(
-                f"  {kind:<9} {entry['lines']:>7} line(s){where}; first: {', '.join(entry['first'])}"
-            )
+            first = ", ".join(entry["first"])
+            print(f"  {kind:<9} {entry['lines']:>7} line(s){where}; first: {first}")
     return 1 if report else 0
 
 
