@@ -56,6 +56,8 @@ def skill_detail(published: PublishedSkill, site: SiteInfo) -> dict[str, object]
 def raw_file_url(site: SiteInfo, name: str, relative_path: str) -> str | None:
     """URL of a published supporting file; None when the skill archive occupies its path
     or the file is only in the archive (see published.is_served_raw)."""
+    # is_served_raw is False for a name that is not printable UTF-8 (which quote() could
+    # not encode); the loader has refused such files already.
     if relative_path == archive_file_name(name) or not is_served_raw(relative_path):
         return None
     return site.raw_url(name, quote(relative_path, safe="/"))

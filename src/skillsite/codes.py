@@ -5,8 +5,12 @@
 |---|---|---|
 | file-empty | error | SKILL.md is empty or only whitespace |
 | file-too-large | error | SKILL.md is over the size limit (1 MiB, `--max-file-bytes`); a supporting file over it is a warning |
-| skill-file-not-regular | error | `SKILL.md` is a folder, FIFO, socket or device; it is never read |
-| file-not-regular | warning | a FIFO, socket or device in a skill folder; it is not read or published |
+| skill-file-not-regular | error | `SKILL.md` is a folder, FIFO, socket or device, or a link to anything but a regular file named `SKILL.md`; it is never read |
+| file-not-regular | warning | a FIFO, socket or device in a skill folder, or a link to one; it is not read or published (never opened, so it cannot block) |
+| file-hard-linked | error | a file with more than one hard link: its content may live outside the catalog, so it is never read and the skill is not published |
+| file-name-unsafe | error | a file or folder name that is not valid UTF-8 or holds a control character, a bidirectional text control or a backslash (shown with its bytes escaped); the skill is not published |
+| skill-too-many-files | error | a skill has more supporting files than the limit (1,000, `--max-skill-files`); none is read, the skill is not published |
+| skill-too-large | error | a skill's files add up to more than the limit (50 MiB, `--max-skill-bytes`); they are not read, the skill is not published |
 | file-unreadable | error | a file cannot be opened (permissions) |
 | folder-unreadable | error | a folder cannot be listed (permissions) |
 | file-name | warning | the skill file is named `skill.md`, `SKILL.MD`, ` SKILL.md`...: it is used, but should be `SKILL.md` |
@@ -46,9 +50,9 @@
 | link-leaves-skill | warning | a relative Markdown link or image points outside the skill folder |
 | link-broken | error | a symbolic link in the catalog points nowhere |
 | link-outside | error | a symbolic link leads outside the catalog root; it is not read |
-| link-not-followed | warning | a link to a folder, or to a file outside its skill folder: not published with the skill |
+| link-not-followed | warning | a link to a folder, to a file outside its skill folder, or to a dot-file or into a dot-folder: not published with the skill |
 | nested-skill | warning | a skill folder inside another skill folder (both are reported as skills) |
-| file-not-served | warning | a supporting file of a type a browser would run as a page (HTML, SVG...): it ships in the skill's archive only |
+| file-not-served | warning | a supporting file outside the plain types served raw (text, Markdown, code, JSON/YAML, images but SVG; `published.RAW_SUFFIXES`): it ships in the skill's archive only |
 | category-invalid | warning | a skill directly under the root has a `metadata.category` that is not a valid key; it is listed under `uncategorized` |
 | category-name | warning | a category folder name is not a valid key and was turned into one |
 | category-file-invalid | error | `category.yml` cannot be read or has wrongly typed values (defaults are used) |

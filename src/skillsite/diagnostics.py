@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from skillsite.safe_files import shown_name
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -26,6 +28,15 @@ class Diagnostic:
     code: str
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # A path from the file system may hold bytes that are not UTF-8 or control
+        # characters: shown escaped, so that every report can print and encode it.
+        object.__setattr__(self, "path", shown_name(self.path))
+        for name in ("message", "hint"):
+            text = getattr(self, name)
+            if not _encodable(text):
+                object.__setattr__(self, name, shown_name(text))
 
     @property
     def is_error(self) -> bool:
@@ -51,3 +62,11 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

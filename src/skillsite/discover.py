@@ -9,17 +9,21 @@ One `os.scandir` pass over the tree. Rules:
   links are errors (`link-broken`). Directory links inside the catalog are not
   followed (their target is walked under its real path anyway, and following them
   could loop); file links leaving their skill folder are not published
-  (`link-not-followed`, warning).
+  (`link-not-followed`, warning), nor one that leads to a dot-file, into a dot-folder or
+  to anything but a regular file.
 - A skill folder inside another one is its own skill (`nested-skill`, warning); its
   files belong to it, not to the outer skill.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 
 from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.safe_files import hidden_part
 
 SKILL_FILE = "SKILL.md"
 SKIPPED_FOLDERS = frozenset({".git", "node_modules"})
@@ -238,7 +242,11 @@ def _pick_skill_file(entries: list[os.DirEntry[str]], root_real: str) -> os.DirE
         try:
             if entry.is_symlink():
                 target = os.path.realpath(entry.path)
-                if _inside(target, root_real) and os.path.isfile(target):
+                if (
+                    _inside(target, root_real)
+                    and is_skill_file_name(os.path.basename(target))
+                    and _is_regular(target)
+                ):
                     return entry
             elif entry.is_file(follow_symlinks=False):
                 return entry
@@ -258,6 +266,19 @@ def _handle_link(
 ) -> None:
     report = owner.diagnostics if owner else loose
     target = os.path.realpath(entry.path)
+    if _is_loop(entry.path):
+        report.append(
+            Diagnostic(
+                entry_rel,
+                1,
+                1,
+                Severity.ERROR,
+                "link-broken",
+                "link loops back on itself (it leads to a link that leads back to it)",
+                "remove the link or point it at an existing file inside the catalog",
+            )
+        )
+        return
     if not os.path.exists(target):
         report.append(
             Diagnostic(
@@ -284,7 +305,22 @@ def _handle_link(
             )
         )
         return
-    if entry.name.startswith(".") or hidden or owner is None:
+    if entry.name.startswith(".") or hidden:
+        return
+    if owner is None:
+        if is_skill_file_name(entry.name):
+            report.append(
+                Diagnostic(
+                    entry_rel,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "skill-file-not-regular",
+                    "skill file link does not lead to a regular file named SKILL.md; "
+                    "the folder is not read as a skill",
+                    "replace the link with the skill's SKILL.md file",
+                )
+            )
         return
     if os.path.isdir(target):
         report.append(
@@ -299,7 +335,35 @@ def _handle_link(
             )
         )
     elif owner_real is not None and _inside(target, owner_real):
-        owner.files.append((owner.relative(entry_rel), entry.path))
+        inner = os.path.relpath(target, owner_real).split(os.sep)
+        if hidden_part(tuple(inner)):
+            report.append(
+                Diagnostic(
+                    entry_rel,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "link-not-followed",
+                    "link leads to a dot-file or into a dot-folder, which is never "
+                    "published; the file is not published with the skill",
+                    "copy the file under a plain name if it is meant to be published",
+                )
+            )
+        elif not _is_regular(target):
+            report.append(
+                Diagnostic(
+                    entry_rel,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "file-not-regular",
+                    "link leads to something that is not a regular file (a FIFO, socket "
+                    "or device); it is not read or published",
+                    "remove the link from the skill folder",
+                )
+            )
+        else:
+            owner.files.append((owner.relative(entry_rel), entry.path))
     else:
         report.append(
             Diagnostic(
@@ -312,3 +376,18 @@ def _handle_link(
                 "copy the file into the skill folder instead of linking to it",
             )
         )
+
+
+def _is_regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_loop(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False

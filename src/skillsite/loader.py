@@ -27,6 +27,13 @@ from skillsite.discover import Folder, FoundSkill, discover, frontier, walk
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import normalized_text, parse_skill_file
 from skillsite.published import is_served_raw
+from skillsite.safe_files import (
+    FileRefused,
+    FileTooLarge,
+    read_regular_file,
+    shown_name,
+    unsafe_name_reason,
+)
 from skillsite.validate import Fields, check_body, check_fields, split_tags
 
 
@@ -36,6 +43,10 @@ class CatalogRootError(Exception):
 
 DEFAULT_MAX_FILE_BYTES = 1024 * 1024
 DEFAULT_MAX_FRONTMATTER_BYTES = 64 * 1024
+# A skill is a handful of instructions, scripts and references: these leave room for
+# large ones while keeping one skill from filling pages, the API and archives.
+DEFAULT_MAX_SKILL_FILES = 1000
+DEFAULT_MAX_SKILL_BYTES = 50 * 1024 * 1024
 
 
 # Below this many skills a process pool costs more than it saves.
@@ -46,6 +57,8 @@ PARALLEL_MIN_SKILLS = 1000
 class LoadOptions:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # SKILL.md over this is an error
     max_frontmatter_bytes: int = DEFAULT_MAX_FRONTMATTER_BYTES
+    max_skill_files: int = DEFAULT_MAX_SKILL_FILES  # supporting files per skill
+    max_skill_bytes: int = DEFAULT_MAX_SKILL_BYTES  # SKILL.md plus supporting files
     # Processes reading and checking skills. More than 1 forks workers: meant for the
     # command line, not for a long-running multi-threaded host such as `mkdocs serve`.
     workers: int = 1
@@ -172,31 +185,6 @@ def _check_root(root: Path) -> str:
     return root_real
 
 
-_CHUNK = 1 << 16
-
-
-def read_bytes(path: str, limit: int | None = None) -> bytes:
-    """The file's bytes (at most `limit` + 1 of them, to tell "over the limit").
-
-    Plain os.open/os.read: thousands of small files make the buffered file object's
-    set-up cost noticeable.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    try:
-        chunks: list[bytes] = []
-        remaining = -1 if limit is None else limit + 1
-        while remaining:
-            chunk = os.read(fd, _CHUNK if remaining < 0 else min(_CHUNK, remaining))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            if remaining > 0:
-                remaining -= len(chunk)
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loaded:
     """The skill, where its category comes from, and the line of its `name` key."""
     diagnostics: list[Diagnostic] = list(item.diagnostics)
@@ -205,8 +193,29 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
     skill_file_name = posixpath.basename(path)
 
     raw = b""
+    too_large = False
+    unsafe = unsafe_name_reason(item.skill_file)
+    if unsafe:
+        diagnostics.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "file-name-unsafe",
+                f"the path of this skill file {unsafe}, so it cannot be published",
+                "rename the folder or file to printable UTF-8 text without backslashes",
+            )
+        )
     try:
-        raw = read_bytes(item.skill_path, options.max_file_bytes)
+        raw = read_regular_file(item.skill_path, options.max_file_bytes)
+    except FileTooLarge:
+        too_large = True
+    except FileRefused as refused:
+        code = "skill-file-not-regular" if refused.code == "file-not-regular" else refused.code
+        diagnostics.append(
+            Diagnostic(path, 1, 1, Severity.ERROR, code, refused.message, refused.hint)
+        )
     except OSError as error:
         diagnostics.append(
             Diagnostic(
@@ -219,7 +228,7 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
                 "fix the file's permissions",
             )
         )
-    too_large = len(raw) > options.max_file_bytes
+    too_large = too_large or len(raw) > options.max_file_bytes
     if too_large:
         raw = b""
         diagnostics.append(
@@ -234,7 +243,7 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
             )
         )
 
-    files, file_problems = _supporting_files(item, options)
+    files, file_problems = _supporting_files(item, options, len(raw))
     diagnostics.extend(file_problems)
 
     parsed = parse_skill_file(path, raw, options.max_frontmatter_bytes)
@@ -310,14 +319,64 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
 
 
 def _supporting_files(
-    item: FoundSkill, options: LoadOptions
+    item: FoundSkill, options: LoadOptions, skill_file_size: int
 ) -> tuple[tuple[SupportingFile, ...], list[Diagnostic]]:
-    files: list[SupportingFile] = []
     diagnostics: list[Diagnostic] = []
+    candidates: list[tuple[str, str, str]] = []
     for rel, os_path in item.files:
         shown = rel if item.folder == "." else f"{item.folder}/{rel}"
+        unsafe = unsafe_name_reason(rel)
+        if unsafe:
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "file-name-unsafe",
+                    f"the name of this file of the skill {_skill_label(item)} {unsafe} "
+                    f"(shown escaped: {shown_name(rel)}); it cannot be published safely, "
+                    "so the skill is not published",
+                    "rename the file to printable UTF-8 text without backslashes (e.g. `git mv`)",
+                )
+            )
+            continue
+        candidates.append((rel, os_path, shown))
+
+    if len(candidates) > options.max_skill_files:
+        diagnostics.append(
+            Diagnostic(
+                item.skill_file,
+                1,
+                1,
+                Severity.ERROR,
+                "skill-too-many-files",
+                f"the skill has {len(candidates)} files besides SKILL.md, over the limit "
+                f"of {options.max_skill_files}; none of them is read and the skill is "
+                "not published",
+                "pack many small files into fewer ones, or raise the limit "
+                "(`--max-skill-files`, `max_skill_files` in extra.skillsite)",
+            )
+        )
+        return (), diagnostics
+    total = skill_file_size + sum(_size(os_path) for _, os_path, _ in candidates)
+    if total > options.max_skill_bytes:
+        return (), [*diagnostics, _too_large(item, total, options)]
+
+    files: list[SupportingFile] = []
+    budget = options.max_skill_bytes - skill_file_size
+    for rel, os_path, shown in candidates:
         try:
-            data = read_bytes(os_path)
+            data = read_regular_file(os_path, budget)
+        except FileTooLarge as error:
+            # The file grew after it was measured above.
+            return (), [*diagnostics, _too_large(item, error.size, options)]
+        except FileRefused as refused:
+            severity = Severity.WARNING if refused.code == "file-not-regular" else Severity.ERROR
+            diagnostics.append(
+                Diagnostic(shown, 1, 1, severity, refused.code, refused.message, refused.hint)
+            )
+            continue
         except OSError as error:
             diagnostics.append(
                 Diagnostic(
@@ -331,6 +390,9 @@ def _supporting_files(
                 )
             )
             continue
+        if len(data) > budget:
+            return (), [*diagnostics, _too_large(item, len(data), options)]
+        budget -= len(data)
         if len(data) > options.max_file_bytes:
             diagnostics.append(
                 Diagnostic(
@@ -351,14 +413,41 @@ def _supporting_files(
                     1,
                     Severity.WARNING,
                     "file-not-served",
-                    "a browser would run this file type as a page of the site; "
-                    "it ships in the skill's archive only, not as a raw file",
-                    "fine for an asset the agent uses; link to it only as part of the archive",
+                    "only plain text, Markdown, code, JSON, YAML and images (not SVG) are "
+                    "served as raw files of the site; this one ships in the skill's "
+                    "archive only",
+                    "fine for a file the agent uses; give it a plain type (e.g. `.txt`) "
+                    "if readers should open it on the site",
                 )
             )
         files.append(SupportingFile(path=rel, size=len(data), sha256=file_sha256(data)))
     files.sort(key=lambda f: f.path)
     return tuple(files), diagnostics
+
+
+def _skill_label(item: FoundSkill) -> str:
+    return repr(shown_name(posixpath.basename(item.folder) if item.folder != "." else "."))
+
+
+def _size(os_path: str) -> int:
+    try:
+        return os.stat(os_path).st_size
+    except OSError:
+        return 0  # reported when it is read
+
+
+def _too_large(item: FoundSkill, total: int, options: LoadOptions) -> Diagnostic:
+    return Diagnostic(
+        item.skill_file,
+        1,
+        1,
+        Severity.ERROR,
+        "skill-too-large",
+        f"the skill's files add up to {total} bytes or more, over the limit of "
+        f"{options.max_skill_bytes}; they are not read and the skill is not published",
+        "keep large data out of the skill folder, or raise the limit "
+        "(`--max-skill-bytes`, `max_skill_bytes` in extra.skillsite)",
+    )
 
 
 def _published_paths(skill_file_name: str, files: tuple[SupportingFile, ...]) -> set[str]:

@@ -4,26 +4,57 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from skillsite.model import Skill
+from skillsite.safe_files import (
+    FileRefused,
+    FileTooLarge,
+    hidden_part,
+    read_regular_file,
+    unsafe_name_reason,
+)
 
 SKILL_FILE = "SKILL.md"
-# Browsers render files of these types as documents that can run script with the site's
-# origin (and `index.html` would replace the skill's page); such files ship in the
-# archive only, never as raw files of the site.
-ACTIVE_DOCUMENT_SUFFIXES = (
-    ".htm", ".html", ".shtml", ".xht", ".xhtml", ".mht", ".mhtml",
-    ".svg", ".svgz", ".xml", ".xsl", ".xslt",
+# Supporting files served as raw files of the site: types a browser shows as text or as
+# an image, never as a document that runs script with the site's origin. Anything else
+# (HTML, SVG, XML and its many dialects, PDF, JavaScript...) ships in the archive only.
+# JavaScript is code, but a copy on the site's origin could be loaded as a service worker
+# or past a policy that trusts the site's own scripts, so it is archive-only too; so is
+# Rust (`.rs` is registered as an XML type, application/rls-services+xml).
+RAW_SUFFIXES = frozenset(
+    {
+        # text and Markdown
+        ".txt", ".text", ".md", ".markdown", ".rst", ".adoc", ".csv", ".tsv", ".log",
+        # code
+        ".py", ".pyi", ".sh", ".bash", ".zsh", ".fish", ".ps1", ".bat", ".cmd",
+        ".ts", ".tsx", ".jsx", ".rb", ".go", ".java", ".kt", ".kts", ".scala",
+        ".swift", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".fs", ".pl", ".lua",
+        ".r", ".jl", ".sql", ".graphql", ".proto", ".tf", ".hcl", ".nix", ".dart",
+        ".ex", ".exs", ".erl", ".hs", ".ml", ".clj", ".el", ".vim", ".dockerfile",
+        ".scss", ".sass", ".less",
+        # data and configuration
+        ".json", ".jsonl", ".ndjson", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf",
+        ".properties", ".lock",
+        # images a browser shows as pictures only
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico",
+    }
 )  # fmt: skip
+RAW_NAMES = frozenset(
+    {"license", "licence", "copying", "notice", "readme", "makefile", "dockerfile"}
+)
 
 
 def is_served_raw(relative_path: str) -> bool:
-    """Whether a supporting file is published as a raw file of the site."""
-    return not relative_path.lower().endswith(ACTIVE_DOCUMENT_SUFFIXES)
+    """Whether a supporting file is published as a raw file of the site (an allow-list
+    of plain types; see RAW_SUFFIXES)."""
+    if unsafe_name_reason(relative_path):
+        return False
+    name = PurePosixPath(relative_path).name.lower()
+    suffix = PurePosixPath(name).suffix
+    return suffix in RAW_SUFFIXES if suffix else name in RAW_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +96,7 @@ def read_supporting_files(catalog_root: Path, skill: Skill) -> tuple[PublishedFi
         parts = _safe_parts(supporting.path)
         if parts is None or parts == (SKILL_FILE,) or parts == (skill_file_name,):
             continue
-        read = _read_regular_file(folder, os.path.join(folder, *parts))
+        read = _read_regular_file(folder, os.path.join(folder, *parts), supporting.size)
         if read is not None:
             data, executable = read
             published.append(PublishedFile("/".join(parts), data, executable))
@@ -74,7 +105,7 @@ def read_supporting_files(catalog_root: Path, skill: Skill) -> tuple[PublishedFi
 
 def _safe_parts(relative_path: str) -> tuple[str, ...] | None:
     path = PurePosixPath(relative_path)
-    if path.is_absolute() or "\\" in relative_path or "\0" in relative_path:
+    if path.is_absolute() or unsafe_name_reason(relative_path):
         return None
     if not path.parts or any(part in ("", ".", "..") for part in path.parts):
         return None
@@ -85,22 +116,18 @@ def _is_inside(path: str, folder: str) -> bool:
     return path == folder or os.path.commonpath([path, folder]) == folder
 
 
-def _read_regular_file(folder: str, path: str) -> tuple[bytes, bool] | None:
+def _read_regular_file(folder: str, path: str, size: int) -> tuple[bytes, bool] | None:
+    """The file as the loader measured it, or None when it is no longer publishable."""
     real = os.path.realpath(path)
     if real == folder or not _is_inside(real, folder):
         return None
-    try:
-        # O_NOFOLLOW: a link swapped in after realpath is refused; O_NONBLOCK: a FIFO
-        # does not hang the build before fstat rejects it.
-        descriptor = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
+    if hidden_part(tuple(os.path.relpath(real, folder).split(os.sep))):
         return None
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        try:
-            data = file.read()
-        except OSError:
-            return None
-    return data, bool(info.st_mode & 0o111)
+    try:
+        data = read_regular_file(real, size)
+        mode = os.stat(real).st_mode
+    except (OSError, FileRefused, FileTooLarge):
+        return None
+    if len(data) != size:
+        return None  # changed since the check: what was checked is what is published
+    return data, bool(mode & 0o111)

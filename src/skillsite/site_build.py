@@ -16,7 +16,7 @@ import yaml
 from skillsite.dates import skill_updated_times
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
-from skillsite.site_config import catalog_root, path_in_repository, site_info
+from skillsite.site_config import catalog_root, load_options, path_in_repository, site_info
 from skillsite.site_info import SiteInfo
 from skillsite.site_pages import generate_pages
 
@@ -39,7 +39,7 @@ def prepare_site(
 ) -> PreparedSite:
     """Raises CatalogRootError (unreadable catalog) or SiteConfigError (bad settings)."""
     root = catalog_root(config_dir, settings)
-    catalog = load_catalog(root)
+    catalog = load_catalog(root, load_options(settings))
     site = site_info(
         site_name=site_name,
         site_url=site_url,

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from skillsite.loader import DEFAULT_MAX_SKILL_BYTES, DEFAULT_MAX_SKILL_FILES, LoadOptions
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
 CATALOG_ENV = "SKILLSITE_CATALOG"
@@ -26,6 +27,20 @@ def catalog_root(config_dir: Path, settings: Mapping[str, object]) -> Path:
     """`SKILLSITE_CATALOG` wins; then `extra.skillsite.catalog`; then `catalog/`."""
     configured = os.environ.get(CATALOG_ENV) or str(settings.get("catalog") or "catalog")
     return (config_dir / configured).resolve()
+
+
+def load_options(settings: Mapping[str, object]) -> LoadOptions:
+    """Per-skill limits from `extra.skillsite` (`max_skill_files`, `max_skill_bytes`)."""
+    limits = {}
+    for key, default in (
+        ("max_skill_files", DEFAULT_MAX_SKILL_FILES),
+        ("max_skill_bytes", DEFAULT_MAX_SKILL_BYTES),
+    ):
+        value = settings.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise SiteConfigError(f"extra.skillsite.{key} must be a positive whole number")
+        limits[key] = value
+    return LoadOptions(**limits)
 
 
 def _with_slash(url: str) -> str:

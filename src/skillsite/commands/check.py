@@ -10,6 +10,8 @@ from pathlib import Path
 from skillsite import report
 from skillsite.loader import (
     DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MAX_SKILL_BYTES,
+    DEFAULT_MAX_SKILL_FILES,
     CatalogRootError,
     LoadOptions,
     load_catalog,
@@ -39,6 +41,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_FILE_BYTES,
         metavar="N",
         help="largest SKILL.md accepted (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-skill-files",
+        type=_positive_int,
+        default=DEFAULT_MAX_SKILL_FILES,
+        metavar="N",
+        help="most files a skill may hold besides SKILL.md (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-skill-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_SKILL_BYTES,
+        metavar="N",
+        help="most bytes a skill's files may add up to (default: %(default)s)",
     )
     parser.add_argument(
         "--jobs",
@@ -73,7 +89,10 @@ def _positive_int(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     catalog_dir = args.catalog or os.environ.get("SKILLSITE_CATALOG") or DEFAULT_CATALOG
     options = LoadOptions(
-        max_file_bytes=args.max_file_bytes, workers=args.jobs or default_workers()
+        max_file_bytes=args.max_file_bytes,
+        max_skill_files=args.max_skill_files,
+        max_skill_bytes=args.max_skill_bytes,
+        workers=args.jobs or default_workers(),
     )
     try:
         catalog = load_catalog(Path(catalog_dir), options)
