@@ -61,7 +61,7 @@ def catalog_root(tmp_path: Path) -> Path:
         ),
     )
     write(jwt / "references/api notes.md", "# API\n\nToken <b>format</b>\n")
-    write(jwt / "assets/logo.bin", bytes(range(256)) * 4)
+    write(jwt / "assets/logo.png", bytes(range(256)) * 4)
     os.chmod(write(jwt / "scripts/check.sh", "#!/bin/sh\necho ok\n"), 0o755)
     write(root / "frontend/category.yml", "title: Frontend\n")
     write(root / "frontend/table-builder/SKILL.md", skill_md("table-builder", UNICODE))
@@ -151,7 +151,7 @@ def test_archive_members_are_plain_relative_files_with_fixed_metadata(
     assert names == sorted(names)
     assert names == [
         "jwt-auth/SKILL.md",
-        "jwt-auth/assets/logo.bin",
+        "jwt-auth/assets/logo.png",
         "jwt-auth/references/api notes.md",
         "jwt-auth/scripts/check.sh",
     ]
@@ -214,7 +214,7 @@ def test_skills_json_lists_every_valid_skill_with_download_urls(
     assert jwt["updated"] == "2024-03-01T12:00:00Z"
     assert jwt["sha256"] == next(s for s in catalog.skills if s.name == "jwt-auth").sha256
     files = {f["path"]: f for f in jwt["files"]}
-    assert set(files) == {"assets/logo.bin", "references/api notes.md", "scripts/check.sh"}
+    assert set(files) == {"assets/logo.png", "references/api notes.md", "scripts/check.sh"}
     notes = files["references/api notes.md"]
     assert notes["url"] == f"{DOWNLOAD_BASE}skills/jwt-auth/references/api%20notes.md"
     assert notes["size"] == len(artifacts["skills/jwt-auth/references/api notes.md"])
@@ -361,7 +361,7 @@ def test_a_link_out_of_the_skill_folder_is_never_read(
     )
     listed = json.loads(artifacts["api/skills/jwt-auth.json"])["files"]
     assert {f["path"] for f in listed} == {
-        "assets/logo.bin",
+        "assets/logo.png",
         "references/api notes.md",
         "scripts/check.sh",
     }

@@ -161,7 +161,9 @@ def test_file_names_that_are_not_utf8_do_not_break_the_report(tmp_path: Path) ->
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "file-empty" in result.stdout
-    assert result.stdout.splitlines()[-1] == "2 skills, 1 valid, 1 errors, 0 warnings"
+    # The folder name is an error of its own, shown with the bad byte escaped.
+    assert "a/bad-\\xff-skill/SKILL.md:1:1: error file-name-unsafe:" in result.stdout
+    assert result.stdout.splitlines()[-1] == "2 skills, 1 valid, 2 errors, 0 warnings"
 
 
 def test_table_catalog_reports_every_case(tmp_path: Path) -> None:

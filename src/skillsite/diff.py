@@ -277,7 +277,14 @@ def _differs(old: Skill, new: Skill) -> bool:
         or _files_key(old) != _files_key(new)
         or old.category != new.category
         or old.folder != new.folder
+        # Files that are never read (an unsafe name, a hard link, a FIFO) change no bytes
+        # above, only what is reported.
+        or _problems(old) != _problems(new)
     )
+
+
+def _problems(skill: Skill) -> set[tuple[str, str]]:
+    return {(d.path, d.code) for d in skill.diagnostics}
 
 
 def _skill_change(old: Skill, new: Skill) -> SkillChange:
