@@ -45,9 +45,17 @@ bench: $(STAMP)
 REMOTE ?= origin
 VERSION ?=
 ALIAS ?=
+# The values reach the publish command through the environment, never as shell text:
+# `$(value ...)` keeps make from expanding them, `unexport` keeps make from expanding
+# them to pass them on, and "$$VAR" is expanded once by the shell, never parsed again.
+# A VERSION such as '1.0"; touch pwned' is then only a bad version, which Python refuses.
+unexport VERSION ALIAS REMOTE
+publish: export SKILLSITE_PUBLISH_VERSION = $(value VERSION)
+publish: export SKILLSITE_PUBLISH_ALIAS = $(value ALIAS)
+publish: export SKILLSITE_PUBLISH_REMOTE = $(value REMOTE)
 publish: $(STAMP)
-	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=x.y [ALIAS=latest] [REMOTE=origin]"; exit 2; }
-	$(BIN)/python -m skillsite.publish --remote "$(REMOTE)" --version "$(VERSION)" --alias "$(ALIAS)"
+	@test -n "$$SKILLSITE_PUBLISH_VERSION" || { echo "usage: make publish VERSION=x.y [ALIAS=latest] [REMOTE=origin]"; exit 2; }
+	$(BIN)/python -m skillsite.publish --remote "$$SKILLSITE_PUBLISH_REMOTE" --version "$$SKILLSITE_PUBLISH_VERSION" --alias "$$SKILLSITE_PUBLISH_ALIAS"
 
 clean:
 	rm -rf site build .pytest_cache .ruff_cache tests/artifacts bench/out

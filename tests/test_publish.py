@@ -269,3 +269,58 @@ def test_refuses_to_deploy_onto_a_diverged_gh_pages(tmp_path: Path) -> None:
     assert "git branch -f gh-pages FETCH_HEAD" in result.stderr
     assert "Traceback" not in result.stderr
     assert run_git(bare, "ls-tree", "--name-only", "gh-pages").split() == ["mkdocs.yml"]
+
+
+HOSTILE_MAKE_VALUES = [
+    ("VERSION", '1.0"; touch pwned; echo "'),
+    ("VERSION", "$(shell touch pwned)"),
+    ("VERSION", "`touch pwned`$$(touch pwned)"),
+    ("ALIAS", "latest'; touch pwned; echo '"),
+    ("REMOTE", 'origin"; touch pwned; echo "'),
+]
+
+
+@pytest.mark.parametrize(("variable", "value"), HOSTILE_MAKE_VALUES)
+def test_make_publish_passes_values_as_data_never_as_shell_text(
+    tmp_path: Path, variable: str, value: str
+) -> None:
+    bare = tmp_path / "remote.git"
+    run_git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
+    work = tmp_path / "work"
+    run_git(tmp_path, "init", "-q", "-b", "main", str(work))
+    for name in ("Makefile", "mkdocs.yml"):
+        shutil.copy2(REPO / name, work / name)
+    # The venv this test runs in stands for the one `make` would create: its stamp is
+    # newer than the files it depends on.
+    for name in ("requirements.lock", "pyproject.toml"):
+        shutil.copy2(REPO / name, work / name)
+        os.utime(work / name, (0, 0))
+    stamp = tmp_path / "installed"
+    stamp.touch()
+    run_git(work, "add", "-A")
+    run_git(work, "commit", "-q", "-m", "work tree")
+    values = {"VERSION": "1.0", "ALIAS": "", "REMOTE": str(bare), variable: value}
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "publish",
+            f"BIN={Path(sys.executable).parent}",
+            f"STAMP={stamp}",
+            *(f"{name}={text}" for name, text in values.items()),
+        ],
+        cwd=work,
+        env=quiet_env(**GIT_ENV),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert not (work / "pwned").exists() and not (tmp_path / "pwned").exists()
+    if variable == "REMOTE":
+        assert f"publish: error: cannot read the remote {value!r}" in result.stderr
+    else:
+        label = variable.lower()
+        assert f"publish: error: {label} {value!r} is not usable" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run_git(bare, "branch", "--list", "gh-pages") == ""
