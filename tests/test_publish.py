@@ -324,3 +324,47 @@ def test_make_publish_passes_values_as_data_never_as_shell_text(
         assert f"publish: error: {label} {value!r} is not usable" in result.stderr
     assert "Traceback" not in result.stderr
     assert run_git(bare, "branch", "--list", "gh-pages") == ""
+
+
+def test_no_push_builds_offline_and_a_plain_git_push_publishes(tmp_path: Path) -> None:
+    """What deploy.yml does: fetch gh-pages, build and commit without credentials or any
+    contact with the remote, then push with git alone."""
+    bare = tmp_path / "remote.git"
+    run_git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
+    work = tmp_path / "work"
+    run_git(tmp_path, "init", "-q", "-b", "main", str(work))
+    for name in SITE_SOURCES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, work / name)
+    small_catalog(work / "catalog")
+    (work / ".gitignore").write_text("site/\n", encoding="utf-8")
+    run_git(work, "add", "-A")
+    run_git(work, "commit", "-q", "-m", "catalog")
+    run_git(work, "remote", "add", "origin", str(bare))
+    run_git(work, "push", "-q", "origin", "main")
+
+    first = publish(work, "--no-push", "--remote", "origin", "--version", "1.0")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "push it with `git push origin gh-pages`" in first.stdout
+    assert run_git(bare, "branch", "--list", "gh-pages") == ""  # nothing was sent
+    run_git(work, "push", "-q", "origin", "gh-pages")
+
+    # Someone else pushes to gh-pages (a preview); the next deploy starts from it once
+    # it has been fetched, so its push is a fast-forward.
+    previewer = tmp_path / "previewer"
+    run_git(tmp_path, "clone", "-q", "--branch", "gh-pages", str(bare), str(previewer))
+    (previewer / "pr-preview").mkdir()
+    (previewer / "pr-preview" / "index.html").write_text("preview\n", encoding="utf-8")
+    run_git(previewer, "add", "-A")
+    run_git(previewer, "commit", "-q", "-m", "preview")
+    run_git(previewer, "push", "-q", "origin", "gh-pages")
+    run_git(work, "fetch", "-q", "origin", "gh-pages:refs/remotes/origin/gh-pages")
+    second = publish(work, "--no-push", "--remote", "origin", "--version", "dev")
+    assert second.returncode == 0, second.stdout + second.stderr
+    run_git(work, "push", "-q", "origin", "gh-pages")
+    pages = Pages(bare)
+    assert {"1.0", "dev", "pr-preview"} <= pages.names()
+    assert pages.show("pr-preview/index.html") == "preview\n"

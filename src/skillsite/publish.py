@@ -8,6 +8,11 @@
    that the install commands and raw/API URLs of the version point into the version.
 3. With an alias: `mike set-default --push ALIAS`, so the site root redirects to it.
 
+With `--no-push` nothing talks to the remote: the local branch is brought up to date from
+the remote-tracking branch (`git fetch REMOTE gh-pages:refs/remotes/REMOTE/gh-pages` first)
+and mike only commits, so that a CI job can build without credentials and push in a step
+of its own (see .github/workflows/deploy.yml).
+
 Run it from the repository root (where mkdocs.yml is).
 """
 
@@ -43,6 +48,7 @@ class Target:
     version: str
     alias: str = ""
     branch: str = PAGES_BRANCH
+    push: bool = True
 
 
 def parse_args(argv: Sequence[str] | None) -> Target:
@@ -55,8 +61,15 @@ def parse_args(argv: Sequence[str] | None) -> Target:
     parser.add_argument(
         "--alias", default="", help="alias to point at VERSION and make the default, e.g. latest"
     )
+    parser.add_argument(
+        "--no-push",
+        action="store_true",
+        help="commit to the local gh-pages branch only; never contact the remote",
+    )
     args = parser.parse_args(argv)
-    target = Target(args.remote.strip(), args.version.strip(), args.alias.strip())
+    target = Target(
+        args.remote.strip(), args.version.strip(), args.alias.strip(), push=not args.no_push
+    )
     check_target(target)
     return target
 
@@ -84,21 +97,30 @@ def git(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def sync_pages_branch(remote: str, branch: str) -> str:
-    """Make the local `branch` contain the remote's; return what was done, for the log."""
+def sync_pages_branch(remote: str, branch: str, *, offline: bool = False) -> str:
+    """Make the local `branch` contain the remote's; return what was done, for the log.
+
+    `offline`: take the remote's branch from the remote-tracking ref instead of fetching.
+    """
     if git("rev-parse", "--is-inside-work-tree", check=False).returncode != 0:
         raise PublishError("run this inside the site's git repository (where mkdocs.yml is)")
-    listed = git("ls-remote", "--heads", remote, f"refs/heads/{branch}", check=False)
-    if listed.returncode != 0:
-        raise PublishError(f"cannot read the remote {remote!r}: {listed.stderr.strip()}")
-    if not listed.stdout.strip():
-        return f"{remote} has no {branch} branch yet; mike will create it"
-
     ref = f"refs/heads/{branch}"
+    if offline:
+        tracking = f"refs/remotes/{remote}/{branch}"
+        fetched = git("rev-parse", "--verify", "--quiet", tracking, check=False).stdout.strip()
+        if not fetched:
+            return f"no {tracking} here (fetch it first); mike will start {branch}"
+    else:
+        listed = git("ls-remote", "--heads", remote, ref, check=False)
+        if listed.returncode != 0:
+            raise PublishError(f"cannot read the remote {remote!r}: {listed.stderr.strip()}")
+        if not listed.stdout.strip():
+            return f"{remote} has no {branch} branch yet; mike will create it"
     if git("symbolic-ref", "-q", "HEAD", check=False).stdout.strip() == ref:
         raise PublishError(f"{branch} is checked out here; check out another branch first")
-    git("fetch", "--quiet", remote, ref)
-    fetched = git("rev-parse", "FETCH_HEAD").stdout.strip()
+    if not offline:
+        git("fetch", "--quiet", remote, ref)
+        fetched = git("rev-parse", "FETCH_HEAD").stdout.strip()
     local = git("rev-parse", "--verify", "--quiet", ref, check=False).stdout.strip()
     if not local:
         git("update-ref", ref, fetched)
@@ -123,7 +145,9 @@ def _is_ancestor(older: str, newer: str) -> bool:
 
 def mike_command(target: Target, bin_dir: Path) -> list[list[str]]:
     mike = str(bin_dir / "mike")
-    remote = ["--push", "--remote", target.remote, "--branch", target.branch]
+    remote = ["--remote", target.remote, "--branch", target.branch]
+    if target.push:
+        remote.insert(0, "--push")
     commands = [
         [mike, "deploy", *remote, "--update-aliases", target.version]
         + ([target.alias] if target.alias else [])
@@ -148,7 +172,8 @@ def publish(target: Target, bin_dir: Path) -> None:
         raise PublishError(f"mike is not installed in {bin_dir}; run `make build` first")
     if not Path("mkdocs.yml").is_file():
         raise PublishError("no mkdocs.yml here; run this from the repository root")
-    print(f"publish: {sync_pages_branch(target.remote, target.branch)}", flush=True)
+    synced = sync_pages_branch(target.remote, target.branch, offline=not target.push)
+    print(f"publish: {synced}", flush=True)
     env = mike_environment(target, bin_dir)
     for command in mike_command(target, bin_dir):
         print(f"publish: {' '.join(command[1:])}", flush=True)
@@ -166,6 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     alias = f" (alias {target.alias}, the default)" if target.alias else ""
+    if not target.push:
+        print(
+            f"publish: committed version {target.version}{alias} to the local {target.branch}; "
+            f"push it with `git push {target.remote} {target.branch}`"
+        )
+        return 0
     print(f"publish: deployed version {target.version}{alias} to {target.remote} {target.branch}")
     return 0
 
