@@ -143,11 +143,18 @@ def write_files_catalog(base: Path) -> FilesCatalog:
     os.link(outside / "secret.txt", hard / "notes.txt")
     twins = write_skill(root, "links", "hard-link-inside", files={"a.txt": "same\n"})
     os.link(twins / "a.txt", twins / "b.txt")
+    linked_skill_file = write_skill(outside, "x", "hard-linked-skill-file")
+    (root / "links" / "hard-linked-skill-file").mkdir()
+    os.link(linked_skill_file / "SKILL.md", root / "links/hard-linked-skill-file/SKILL.md")
 
     # Size: a sparse file far over the per-skill limit, and 100,000 tiny files.
     sparse = write_skill(root, "bounds", "sparse-file")
     with open(sparse / "huge.txt", "wb") as handle:
         handle.truncate(8 * 1024**3)
+    sparse_skill_file = root / "bounds" / "sparse-skill-file"
+    sparse_skill_file.mkdir(parents=True)
+    with open(sparse_skill_file / "SKILL.md", "wb") as handle:
+        handle.truncate(4 * 1024**3)
     many = write_skill(root, "bounds", "many-files")
     (many / "data").mkdir()
     for index in range(100_000):
@@ -217,6 +224,8 @@ EXPECTED = [
     ("links/skill-file-to-dot/SKILL.md", "error", "skill-file-not-regular"),
     ("links/hard-link-outside/notes.txt", "error", "file-hard-linked"),
     ("links/hard-link-inside/a.txt", "error", "file-hard-linked"),
+    ("links/hard-linked-skill-file/SKILL.md", "error", "file-hard-linked"),
+    ("bounds/sparse-skill-file/SKILL.md", "error", "file-too-large"),
     ("bounds/sparse-file/SKILL.md", "error", "skill-too-large"),
     ("bounds/many-files/SKILL.md", "error", "skill-too-many-files"),
     ("types/mixed-types/doc.xhtm", "warning", "file-not-served"),
