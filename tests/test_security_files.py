@@ -75,6 +75,7 @@ def write_files_catalog(base: Path) -> FilesCatalog:
     write_bytes(fs(write_skill(root, "names", "control-char"), b"red\x1b[31m.txt"))
     write_bytes(fs(write_skill(root, "names", "newline-name"), b"two\nlines.md"))
     write_bytes(fs(write_skill(root, "names", "bidi-name"), "invoice\u202egpj.txt".encode()))
+    write_bytes(fs(write_skill(root, "names", "zero-width"), "read\u200bme.md".encode()))
     write_bytes(fs(write_skill(root, "names", "backslash"), b"x\\..\\evil.txt"))
     write_bytes(fs(write_skill(root, "names", "bad-subfolder"), b"sub\xff", b"a.md"))
     category = fs(root, b"cat\xff")
@@ -201,6 +202,7 @@ EXPECTED = [
     (r"names/control-char/red\x1b[31m.txt", "error", "file-name-unsafe"),
     (r"names/newline-name/two\x0alines.md", "error", "file-name-unsafe"),
     (r"names/bidi-name/invoice\u202egpj.txt", "error", "file-name-unsafe"),
+    (r"names/zero-width/read\u200bme.md", "error", "file-name-unsafe"),
     ("names/backslash/x\\..\\evil.txt", "error", "file-name-unsafe"),
     (r"names/bad-subfolder/sub\xff/a.md", "error", "file-name-unsafe"),
     (r"cat\xff/in-bad-category/SKILL.md", "error", "file-name-unsafe"),

@@ -8,7 +8,7 @@
 | skill-file-not-regular | error | `SKILL.md` is a folder, FIFO, socket or device, or a link to anything but a regular file named `SKILL.md`; it is never read |
 | file-not-regular | warning | a FIFO, socket or device in a skill folder, or a link to one; it is not read or published (never opened, so it cannot block) |
 | file-hard-linked | error | a file with more than one hard link: its content may live outside the catalog, so it is never read and the skill is not published |
-| file-name-unsafe | error | a file or folder name that is not valid UTF-8 or holds a control character, a bidirectional text control or a backslash (shown with its bytes escaped); the skill is not published |
+| file-name-unsafe | error | a file or folder name that is not valid UTF-8 or holds a control character, a bidirectional text control, an invisible format character or a backslash (shown with its bytes escaped); the skill is not published |
 | skill-too-many-files | error | a skill has more supporting files than the limit (1,000, `--max-skill-files`); none is read, the skill is not published |
 | skill-too-large | error | a skill's files add up to more than the limit (50 MiB, `--max-skill-bytes`); they are not read, the skill is not published |
 | file-unreadable | error | a file cannot be opened (permissions) |

@@ -19,6 +19,9 @@ _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 
+# Format characters (zero-width space, joiners, BOM...) and line or paragraph separators.
+_INVISIBLE = frozenset({"Cf", "Zl", "Zp"})
+
 
 class FileRefused(Exception):
     """A file that is not read; `code`, message and `hint` make its diagnostic."""
@@ -119,6 +122,10 @@ def unsafe_name_reason(path: str) -> str | None:
             return "holds a control character"
         if character in _BIDI_CONTROLS:
             return "holds a bidirectional text control, which makes it show as another name"
+        if unicodedata.category(character) in _INVISIBLE:
+            return (
+                f"holds the invisible character U+{code:04X}, which makes it look like another name"
+            )
         if character == "\\":
             return "holds a backslash, which is a folder separator on Windows and in URLs"
     return None
@@ -136,7 +143,7 @@ def shown_name(path: str) -> str:
             shown.append(f"\\x{code - 0xDC00:02x}")
         elif unicodedata.category(character) == "Cc":
             shown.append(f"\\x{code:02x}")
-        elif 0xD800 <= code <= 0xDFFF or character in _BIDI_CONTROLS:
+        elif 0xD800 <= code <= 0xDFFF or unicodedata.category(character) in _INVISIBLE:
             shown.append(f"\\u{code:04x}")
         else:
             shown.append(character)
