@@ -26,7 +26,9 @@ import pytest
 from sitebuild import BuiltSite, build_site
 from sitecatalog import write_skill
 
+from skillsite.api import raw_file_url
 from skillsite.published import RAW_NAMES, RAW_SUFFIXES, is_served_raw
+from skillsite.site_info import SiteInfo
 
 pytestmark = pytest.mark.site
 
@@ -416,3 +418,11 @@ def test_diff_reports_a_bad_name_from_git_without_crashing(tmp_path: Path) -> No
     text = report.read_text(encoding="utf-8")
     assert "file-name-unsafe" in text
     assert r"bad\xff.txt" in text
+
+
+def test_raw_file_url_never_fails_on_a_name_it_cannot_encode() -> None:
+    # It once raised UnicodeEncodeError and stopped the build.
+    site = SiteInfo(site_url="http://skills.test/", download_base="http://skills.test/")
+    assert raw_file_url(site, "demo", "bad\udcff.txt") is None
+    assert raw_file_url(site, "demo", "two\nlines.md") is None
+    assert raw_file_url(site, "demo", "notes.md") == "http://skills.test/skills/demo/notes.md"
