@@ -27,8 +27,10 @@ from sitebuild import BuiltSite, build_site
 from sitecatalog import write_skill
 
 from skillsite.api import raw_file_url
+from skillsite.loader import load_catalog
 from skillsite.published import RAW_NAMES, RAW_SUFFIXES, is_served_raw
 from skillsite.site_info import SiteInfo
+from skillsite.site_pages import generate_pages
 
 pytestmark = pytest.mark.site
 
@@ -426,3 +428,16 @@ def test_raw_file_url_never_fails_on_a_name_it_cannot_encode() -> None:
     assert raw_file_url(site, "demo", "bad\udcff.txt") is None
     assert raw_file_url(site, "demo", "two\nlines.md") is None
     assert raw_file_url(site, "demo", "notes.md") == "http://skills.test/skills/demo/notes.md"
+
+
+def test_serve_error_page_of_a_skill_in_a_bad_folder_can_be_written(tmp_path: Path) -> None:
+    # While serving, an invalid skill gets an error page named after its folder.
+    folder = fs(tmp_path, b"tools", b"bad\xff")
+    write_bytes(folder + b"/SKILL.md", b"---\ndescription: No name.\n---\n# Hi\n")
+    catalog = load_catalog(tmp_path)
+    site = SiteInfo(site_url="http://skills.test/", download_base="http://skills.test/")
+    pages = generate_pages(catalog, site, show_invalid=True)
+    for uri, text in pages.items():
+        (uri + text).encode("utf-8")
+    assert r"skills/bad\xff/index.md" in pages
+    assert "file-name-unsafe" in pages[r"skills/bad\xff/index.md"]

@@ -296,7 +296,7 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
     digest_entries = [(skill_file_name, file_sha256(raw))]
     digest_entries.extend((f.path, f.sha256) for f in files)
     skill = Skill(
-        name=fields.name or folder_name,
+        name=fields.name or shown_name(folder_name),
         category=place.key,
         folder=item.folder,
         skill_file=path,
