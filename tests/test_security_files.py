@@ -29,6 +29,7 @@ from sitecatalog import write_skill
 from skillsite.api import raw_file_url
 from skillsite.loader import load_catalog
 from skillsite.published import RAW_NAMES, RAW_SUFFIXES, is_served_raw
+from skillsite.site_config import SiteConfigError, load_options
 from skillsite.site_info import SiteInfo
 from skillsite.site_pages import generate_pages
 
@@ -441,3 +442,29 @@ def test_serve_error_page_of_a_skill_in_a_bad_folder_can_be_written(tmp_path: Pa
         (uri + text).encode("utf-8")
     assert r"skills/bad\xff/index.md" in pages
     assert "file-name-unsafe" in pages[r"skills/bad\xff/index.md"]
+
+
+def test_the_per_skill_limits_can_be_changed(tmp_path: Path) -> None:
+    write_skill(tmp_path, "tools", "three-files", files={"a.md": "a", "b.md": "b", "c.md": "c"})
+    env = {k: v for k, v in os.environ.items() if k != "SKILLSITE_CATALOG"}
+    lower = subprocess.run(
+        [SKILLSITE, "check", str(tmp_path), "--max-skill-files", "2"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert lower.returncode == 1
+    assert "error skill-too-many-files: the skill has 3 files" in lower.stdout
+    smaller = subprocess.run(
+        [SKILLSITE, "check", str(tmp_path), "--max-skill-bytes", "100"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert smaller.returncode == 1 and "error skill-too-large:" in smaller.stdout
+    assert load_options({"max_skill_files": 5, "max_skill_bytes": 10}).max_skill_files == 5
+    for bad in ("many", 0, -1, True, 1.5):
+        with pytest.raises(SiteConfigError, match=r"extra\.skillsite\.max_skill_files"):
+            load_options({"max_skill_files": bad})
