@@ -120,6 +120,17 @@ def write_files_catalog(base: Path) -> FilesCatalog:
     os.mkfifo(skill_fifo / "real")
     os.symlink("real", skill_fifo / "SKILL.md")
 
+    # category.yml as a FIFO, as a hard link, and as a link to a dot-file.
+    fifo_category = root / "fifo-category"
+    write_skill(root, "fifo-category", "in-fifo-category")
+    os.mkfifo(fifo_category / "category.yml")
+    write_skill(root, "linked-category", "in-linked-category")
+    (root / "linked-category" / ".env").write_bytes(b"title: " + SECRET + b"\n")
+    os.symlink(".env", root / "linked-category" / "category.yml")
+    write_skill(root, "hard-category", "in-hard-category")
+    (outside / "category.yml").write_bytes(b"title: " + SECRET + b"\n")
+    os.link(outside / "category.yml", root / "hard-category" / "category.yml")
+
     # Links to dot-files and into dot-folders of the same skill.
     dots = write_skill(root, "links", "dot-links")
     (dots / ".env").write_bytes(SECRET)
@@ -194,6 +205,9 @@ def write_files_catalog(base: Path) -> FilesCatalog:
 
 PUBLISHED = {
     "good-skill",
+    "in-fifo-category",
+    "in-linked-category",
+    "in-hard-category",
     "fifo-link",
     "socket-file",
     "dot-links",
@@ -220,6 +234,9 @@ EXPECTED = [
     ("special/link-loop/a.txt", "error", "link-broken"),
     ("special/link-loop/self.txt", "error", "link-broken"),
     ("special/skill-file-fifo/SKILL.md", "error", "skill-file-not-regular"),
+    ("fifo-category/category.yml", "error", "category-file-invalid"),
+    ("linked-category/category.yml", "error", "category-file-invalid"),
+    ("hard-category/category.yml", "error", "category-file-invalid"),
     ("links/dot-links/env.txt", "warning", "link-not-followed"),
     ("links/dot-links/chain.txt", "warning", "link-not-followed"),
     ("links/dot-links/config.txt", "warning", "link-not-followed"),

@@ -19,6 +19,7 @@ import yaml
 
 from skillsite.diagnostics import Diagnostic, Severity
 from skillsite.model import UNCATEGORIZED, Category
+from skillsite.safe_files import FileRefused, FileTooLarge, read_regular_file
 from skillsite.validate import is_valid_key, slugify
 
 CATEGORY_FILE = "category.yml"
@@ -71,7 +72,7 @@ def load_category(root_real: str, place: CategoryPlace) -> tuple[Category, list[
         return fallback, []
     rel = f"{place.folder}/{CATEGORY_FILE}"
     path = os.path.join(root_real, place.folder, CATEGORY_FILE)
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):
         return fallback, []
 
     def problem(message: str, hint: str, line: int = 1, column: int = 1) -> Diagnostic:
@@ -80,13 +81,22 @@ def load_category(root_real: str, place: CategoryPlace) -> tuple[Category, list[
     real = os.path.realpath(path)
     if not (real == root_real or real.startswith(root_real + os.sep)):
         return fallback, [problem("category.yml is a link leading outside the catalog", "copy it")]
+    if os.path.basename(real) != CATEGORY_FILE:
+        # A link to `.env` or any other file must not turn its content into a title.
+        return fallback, [
+            problem("category.yml is a link to a file of another name", "make it a plain file")
+        ]
+    too_large = [problem("category.yml is over 64 KiB", "keep it to four short keys")]
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CATEGORY_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_CATEGORY_FILE_BYTES)
+    except FileTooLarge:
+        return fallback, too_large
+    except FileRefused as refused:
+        return fallback, [problem(refused.message, refused.hint)]
     except OSError as error:
         return fallback, [problem(f"cannot read: {error.strerror}", "fix its permissions")]
     if len(data) > MAX_CATEGORY_FILE_BYTES:
-        return fallback, [problem("category.yml is over 64 KiB", "keep it to four short keys")]
+        return fallback, too_large
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
