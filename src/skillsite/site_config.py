@@ -7,14 +7,20 @@ builds the same SiteInfo from the same mkdocs.yml.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
 CATALOG_ENV = "SKILLSITE_CATALOG"
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+_GITHUB_REPOSITORY = re.compile(
+    r"https://github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?"
+)
 VERSION_ENV = "SKILLSITE_VERSION"
 
 
@@ -42,6 +48,9 @@ def _tool(entry: object, where: str, *, command_required: bool) -> InstallTool:
         key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
         title=str(entry["title"]),
         folder=str(entry.get("folder") or ""),
+        user_folder=str(entry.get("user_folder") or ""),
+        skills_agent=str(entry.get("skills_agent") or ""),
+        gh_agent=str(entry.get("gh_agent") or ""),
         command=str(entry.get("command") or ""),
     )
 
@@ -70,7 +79,7 @@ def site_info(
     catalog_path_in_repo: str,
     updated: Mapping[str, datetime],
 ) -> SiteInfo:
-    base = _with_slash(site_url or "http://127.0.0.1:8000/")
+    base = _with_slash(site_url or LOCAL_SITE_URL)
     version = os.environ.get(VERSION_ENV, "").strip("/")
     # While mike builds a version, its plugin has already moved site_url into the
     # version's folder; a plain build with SKILLSITE_VERSION set has not.
@@ -89,9 +98,28 @@ def site_info(
         source_url_template=source_template,
         edit_url_template=edit_template,
         catalog_path_in_repo=catalog_path_in_repo,
+        github_repository=github_repository(repo_url or ""),
         tools=_tools(settings),
         updated=MappingProxyType(dict(updated)),
     )
+
+
+def github_repository(repo_url: str) -> str:
+    """ "OWNER/REPO" from a github.com repository URL, else ""."""
+    match = _GITHUB_REPOSITORY.fullmatch(repo_url.strip())
+    return f"{match['owner']}/{match['repo']}" if match else ""
+
+
+def is_local_site_url(site_url: str | None) -> bool:
+    """Whether install commands built from `site_url` would point at this machine."""
+    host = urlsplit(site_url or LOCAL_SITE_URL).hostname or ""
+    return host in ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+LOCAL_SITE_WARNING = (
+    "site_url is {url}: install commands, API URLs and the feed point at this machine. "
+    "Set SKILLSITE_SITE_URL (or site_url in mkdocs.yml) to the public URL of the site"
+)
 
 
 def path_in_repository(catalog: Path) -> str:
