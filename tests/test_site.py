@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -56,7 +57,8 @@ def test_every_valid_catalog_skill_is_published(catalog_site: BuiltSite) -> None
         assert raw == skill.raw
         assert (catalog_site.path / f"skills/{skill.name}/{skill.name}.tar.gz").is_file()
         detail = json.loads(catalog_site.read(f"api/skills/{skill.name}.json"))
-        assert detail["sha256"] == skill.sha256
+        assert detail["folder_sha256"] == skill.sha256
+        assert detail["skill_md_sha256"] == hashlib.sha256(raw).hexdigest()
 
 
 def test_counts_match_skillsite_check(catalog_site: BuiltSite) -> None:
