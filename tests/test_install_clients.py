@@ -20,7 +20,6 @@ import json
 import os
 import shlex
 import shutil
-import socket
 import stat
 import subprocess
 import threading
