@@ -34,6 +34,10 @@ import pytest
 from sitebuild import REPO, build_site
 from sitecatalog import write_skill
 
+from skillsite.install import Method, Scope, install_commands
+from skillsite.loader import load_catalog
+from skillsite.site_info import InstallTool, SiteInfo
+
 pytestmark = pytest.mark.site
 
 NODE = REPO / "node_modules/node/bin/node"
@@ -390,3 +394,34 @@ def test_clients_of_the_older_index_shape_install_from_the_same_site(
     assert just_bytes(installed) == just_bytes(
         without_refused_files(catalog_tree(served, "token-keeper"))
     )
+
+
+HOSTILE_FOLDER = 'it\'s a $(touch pwned) `touch pwned` "dir"/skills'
+
+
+def test_commands_survive_hostile_folders_and_templates(served: Served, tmp_path: Path) -> None:
+    """Tool folders and custom templates from the settings are quoted too: the commands
+    built for them install into the literal folder and run nothing else."""
+    catalog = load_catalog(served.catalog)
+    skill = next(s for s in catalog.valid_skills if s.name == "token-keeper")
+    api = json.loads((served.site / "api/skills/token-keeper.json").read_text())
+    tools = (
+        InstallTool("odd", "Odd", folder=HOSTILE_FOLDER, user_folder=HOSTILE_FOLDER),
+        InstallTool(
+            "custom", "Custom", folder=HOSTILE_FOLDER, command="printf '%s\\n' {name} {folder}"
+        ),
+    )
+    site = SiteInfo(site_url=served.url, download_base=served.url, tools=tools)
+    commands = install_commands(skill, site, api["archive_sha256"])
+    curl = [c for c in commands if c.method is Method.CURL]
+    assert [c.scope for c in curl] == [Scope.PROJECT, Scope.USER]
+    for index, entry in enumerate(curl):
+        run = run_pasted(entry.command, served, tmp_path / str(index))
+        assert run.returncode == 0, run.output
+        base = run.home if entry.scope is Scope.USER else run.project
+        assert tree(base / HOSTILE_FOLDER / "token-keeper") == catalog_tree(served, "token-keeper")
+        assert not (run.project / "pwned").exists() and not (run.home / "pwned").exists()
+    custom = next(c for c in commands if c.method is Method.CUSTOM)
+    run = run_pasted(custom.command, served, tmp_path / "custom")
+    assert run.output.splitlines() == ["token-keeper", HOSTILE_FOLDER]
+    assert not (run.project / "pwned").exists()
