@@ -25,12 +25,12 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import unescape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from installbox import install_box_commands
 from sitebuild import REPO, build_site
 from sitecatalog import write_skill
 
@@ -154,29 +154,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def install_box_commands(page_html: str) -> list[str]:
-    """The text of every code block of the install box, in page order."""
-    box = page_html[page_html.index('id="install"') :]
-    box = box.split("<h2", 1)[0]
-    blocks = []
-    for chunk in box.split("<pre>")[1:]:
-        code = chunk.split("<code>", 1)[1].split("</code>", 1)[0]
-        blocks.append(unescape(_strip_tags(code)).strip())
-    return blocks
-
-
-def _strip_tags(html: str) -> str:
-    out, depth = [], 0
-    for character in html:
-        if character == "<":
-            depth += 1
-        elif character == ">":
-            depth -= 1
-        elif depth == 0:
-            out.append(character)
-    return "".join(out)
 
 
 @dataclass

@@ -182,6 +182,15 @@ def test_install_commands_point_into_their_version(deployed: Pages, version: str
     entry = next(s for s in api["skills"] if s["name"] == "token-keeper")
     assert entry["archive_url"] == archive
     assert entry["raw_url"] == f"{SITE_URL}{version}/skills/token-keeper/SKILL.md"
+    assert f"npx skills add {SITE_URL}{version}/ --skill token-keeper" in page
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_each_version_has_its_own_skills_index(deployed: Pages, version: str) -> None:
+    index = json.loads(deployed.show(f"{version}/.well-known/agent-skills/index.json"))
+    names = {entry["name"] for entry in index["skills"]}
+    assert "token-keeper" in names
+    assert ("added-in-one-one" in names) == (version == "1.1")
 
 
 def test_a_version_keeps_the_catalog_it_was_built_from(deployed: Pages) -> None:

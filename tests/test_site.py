@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import re
+import shlex
 import subprocess
 import tarfile
 from html import unescape
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from installbox import curl_command, install_box_commands
 from sitebuild import REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
 
@@ -21,16 +23,9 @@ from skillsite.loader import load_catalog
 
 pytestmark = pytest.mark.site
 
-INSTALL_COMMAND = re.compile(r"curl -fsSL (\S+) \| tar -xzf - -C (\S+)")
-
 
 def text_of(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
-
-
-def install_commands(page_html: str) -> list[str]:
-    blocks = re.findall(r'<div class="tabbed-block">(.*?)</div>\s*</div>', page_html, re.S)
-    return [text_of(block).strip() for block in blocks]
 
 
 def site_path(url: str) -> str:
@@ -86,15 +81,21 @@ def test_category_pages_link_every_skill_of_the_category(catalog_site: BuiltSite
 def test_install_commands_point_at_archives_that_exist(catalog_site: BuiltSite) -> None:
     catalog = load_catalog(REPO / "catalog")
     for skill in catalog.valid_skills:
-        commands = install_commands(catalog_site.read(f"skills/{skill.name}/index.html"))
-        folders = []
-        for command in commands[:4]:
-            match = INSTALL_COMMAND.search(command)
-            assert match, command
-            assert (catalog_site.path / site_path(match.group(1))).is_file()
-            folders.append(match.group(2))
-        assert folders == [".claude/skills", ".github/skills", ".cursor/skills", ".agents/skills"]
-        assert f"--skills {skill.name}" in commands[4]
+        commands = install_box_commands(catalog_site.read(f"skills/{skill.name}/index.html"))
+        curls = [c for c in map(curl_command, commands) if c is not None]
+        assert [c.folder for c in curls] == [
+            ".claude/skills", "$HOME/.claude/skills",
+            ".github/skills", "$HOME/.copilot/skills",
+            ".cursor/skills", "$HOME/.cursor/skills",
+            ".agents/skills", "$HOME/.agents/skills",
+        ]  # fmt: skip
+        for curl in curls:
+            assert curl.name == skill.name
+            archive = (catalog_site.path / site_path(curl.archive_url)).read_bytes()
+            assert hashlib.sha256(archive).hexdigest() == curl.sha256
+        npx = [shlex.split(c) for c in commands if c.startswith("npx ")]
+        assert len(npx) == 8
+        assert all(words[3] == TEST_SITE_URL and skill.name in words for words in npx)
 
 
 def test_archive_extracts_to_the_skill_folder_byte_for_byte(
