@@ -9,13 +9,26 @@ from html import unescape
 
 def install_box_commands(page_html: str) -> list[str]:
     """The text of every code block of the install box, in page order."""
-    box = page_html[page_html.index('id="install"') :]
-    box = box.split("<h2", 1)[0]
+    after = page_html[page_html.index('id="install"') :]
+    box = _first_div(after[after.index('<div class="tabbed-set') :])
     blocks = []
     for chunk in box.split("<pre>")[1:]:
         code = chunk.split("<code>", 1)[1].split("</code>", 1)[0]
         blocks.append(unescape(_strip_tags(code)).strip())
     return blocks
+
+
+def _first_div(html: str) -> str:
+    """`html` up to the end of the <div> it starts with (the skill body comes after)."""
+    depth, position = 0, 0
+    while True:
+        opening, closing = html.find("<div", position), html.find("</div>", position)
+        if opening != -1 and opening < closing:
+            depth, position = depth + 1, opening + 4
+        else:
+            depth, position = depth - 1, closing + 6
+            if depth == 0:
+                return html[:position]
 
 
 def _strip_tags(html: str) -> str:

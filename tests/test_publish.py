@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from installbox import install_box_commands
 from sitebuild import REPO, quiet_env
 from sitecatalog import small_catalog, write_skill
 
@@ -182,7 +183,8 @@ def test_install_commands_point_into_their_version(deployed: Pages, version: str
     entry = next(s for s in api["skills"] if s["name"] == "token-keeper")
     assert entry["archive_url"] == archive
     assert entry["raw_url"] == f"{SITE_URL}{version}/skills/token-keeper/SKILL.md"
-    assert f"npx skills add {SITE_URL}{version}/ --skill token-keeper" in page
+    npx = [c for c in install_box_commands(page) if c.startswith("npx ")]
+    assert npx and all(c.startswith(f"npx skills add {SITE_URL}{version}/ ") for c in npx)
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1"])
