@@ -187,6 +187,17 @@ def test_install_commands_point_into_their_version(deployed: Pages, version: str
     assert npx and all(c.startswith(f"npx skills add {SITE_URL}{version}/ ") for c in npx)
 
 
+def test_the_site_root_has_the_default_versions_skills_index(deployed: Pages) -> None:
+    root = ".well-known/agent-skills"
+    assert deployed.show(f"{root}/index.json") == deployed.show(f"1.1/{root}/index.json")
+    index = json.loads(deployed.show(f"{root}/index.json"))
+    for entry in index["skills"]:  # relative URLs: the copy's targets are beside it
+        assert deployed.entry(f"{root}/{entry['url']}") == ("100644", "blob")
+    assert "added-in-one-one" in deployed.names(f"{root}")
+    # GitHub Pages leaves out folders starting with "." unless Jekyll is off.
+    assert ".nojekyll" in deployed.names()
+
+
 @pytest.mark.parametrize("version", ["1.0", "1.1"])
 def test_each_version_has_its_own_skills_index(deployed: Pages, version: str) -> None:
     index = json.loads(deployed.show(f"{version}/.well-known/agent-skills/index.json"))
