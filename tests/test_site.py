@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from installbox import curl_command, install_box_commands
-from sitebuild import REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
+from sitebuild import MKDOCS, REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
 
 from skillsite.loader import load_catalog
@@ -228,3 +228,32 @@ def test_category_icons_show_in_the_nav_and_unknown_ones_are_reported(tmp_path: 
     )
     assert nav_link and "<svg" in nav_link.group(1)
     assert build_site(tmp_path / "strict", catalog=root, strict=True).returncode != 0
+
+
+LOCAL_URL_WARNING = "install commands, API URLs and the feed point at this machine"
+
+
+def test_a_build_without_a_site_url_warns_once_and_still_builds(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog")
+    env = quiet_env(SKILLSITE_CATALOG=str(root))
+    del env["SKILLSITE_SITE_URL"]
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path / "s")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert output.count(LOCAL_URL_WARNING) == 1
+    assert "SKILLSITE_SITE_URL" in output
+    page = (tmp_path / "s/skills/queue-tamer/index.html").read_text(encoding="utf-8")
+    assert "http://127.0.0.1:8000/skills/queue-tamer/queue-tamer.tar.gz" in page
+
+
+def test_a_build_with_a_site_url_does_not_warn(small_site: tuple[Path, BuiltSite]) -> None:
+    _, site = small_site
+    assert LOCAL_URL_WARNING not in site.output
