@@ -36,6 +36,7 @@ from sitecatalog import write_skill
 
 from skillsite.install import Method, Scope, install_commands
 from skillsite.loader import load_catalog
+from skillsite.model import Skill
 from skillsite.site_info import InstallTool, SiteInfo
 
 pytestmark = pytest.mark.site
@@ -402,3 +403,34 @@ def test_commands_survive_hostile_folders_and_templates(served: Served, tmp_path
     run = run_pasted(custom.command, served, tmp_path / "custom")
     assert run.output.splitlines() == ["token-keeper", HOSTILE_FOLDER]
     assert not (run.project / "pwned").exists()
+
+
+HOSTILE_NAMES = ["it's", 'a "b" $(touch pwned)', "x; touch pwned #", "`touch pwned`", "ü ß\ttab"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_skill_names_reach_each_tool_as_one_argument(
+    served: Served, name: str, tmp_path: Path
+) -> None:
+    """The loader never publishes such names; the commands stay safe if one slipped through."""
+    recorders = tmp_path / "recorders"
+    recorders.mkdir()
+    for tool in ("npx", "gh"):
+        script = recorders / tool
+        script.write_text('#!/bin/sh\nprintf \'%s\\0\' "$@" > "$GH_ARGUMENTS"\n')
+        script.chmod(0o755)
+    recording = Served(served.catalog, served.www, served.site, served.url, recorders)
+    skill = Skill(name=name, category="alpha", folder="alpha/x", skill_file="alpha/x/SKILL.md")
+    site = SiteInfo(site_url=served.url, download_base=served.url, github_repository=REPOSITORY)
+    commands = install_commands(skill, site, "0" * 64)
+    assert {c.method for c in commands} == {Method.SKILLS_CLI, Method.GH, Method.CURL}
+    for index, entry in enumerate(commands):
+        run = run_pasted(entry.command, recording, tmp_path / str(index))
+        if entry.method is Method.CURL:
+            assert run.returncode == 1  # no such archive: nothing installed
+            assert "nothing installed" in run.output
+            assert list(run.project.rglob("*")) == list(run.home.rglob("*")) == []
+        else:
+            assert run.returncode == 0, run.output
+            assert run.gh_arguments[run.gh_arguments.index(name) - 1] in ("--skill", REPOSITORY)
+        assert not (run.project / "pwned").exists()
