@@ -105,7 +105,7 @@ def _write_tools(folder: Path) -> Path:
         f'shift; exec {shlex.quote(str(NODE))} {shlex.quote(str(SKILLS_CLI))} "$@"\n'
     )
     gh = folder / "gh"
-    gh.write_text('#!/bin/sh\nprintf \'%s\\0\' "$@" > "$GH_ARGUMENTS"\n')
+    gh.write_text('#!/bin/sh\nprintf \'%s\\0\' "$@" > "$RECORDED_ARGUMENTS"\n')
     for script in (npx, gh):
         script.chmod(0o755)
     return folder
@@ -164,7 +164,7 @@ class Run:
     project: Path
     home: Path
     temp: Path
-    gh_arguments: list[str]
+    recorded_arguments: list[str]
 
 
 def run_pasted(command: str, served: Served, workspace: Path) -> Run:
@@ -172,13 +172,13 @@ def run_pasted(command: str, served: Served, workspace: Path) -> Run:
     project, home, temp = workspace / "project", workspace / "home", workspace / "tmp"
     for folder in (project, home, temp):
         folder.mkdir(parents=True)
-    gh_file = workspace / "gh-arguments"
+    recorded_file = workspace / "recorded-arguments"
     env = {
         "PATH": f"{served.tools}{os.pathsep}{os.environ['PATH']}",
         "HOME": str(home),
         "TMPDIR": str(temp),
         "LANG": "C.UTF-8",
-        "GH_ARGUMENTS": str(gh_file),
+        "RECORDED_ARGUMENTS": str(recorded_file),
         # The CLI sends usage data and asks an audit service unless told not to.
         "DISABLE_TELEMETRY": "1",
         "DO_NOT_TRACK": "1",
@@ -193,7 +193,7 @@ def run_pasted(command: str, served: Served, workspace: Path) -> Run:
         timeout=300,
         check=False,
     )
-    arguments = gh_file.read_bytes().split(b"\0")[:-1] if gh_file.exists() else []
+    arguments = recorded_file.read_bytes().split(b"\0")[:-1] if recorded_file.exists() else []
     return Run(
         result.returncode,
         result.stdout + result.stderr,
@@ -248,7 +248,7 @@ def test_every_command_on_the_page_installs_the_skill(
         words = shlex.split(command)
         if words[0] == "gh":
             scope = argument_after(words, "--scope")
-            assert run.gh_arguments == [
+            assert run.recorded_arguments == [
                 "skill", "install", REPOSITORY, name,
                 "--agent", argument_after(words, "--agent"), "--scope", scope,
             ]  # fmt: skip
@@ -417,7 +417,7 @@ def test_hostile_skill_names_reach_each_tool_as_one_argument(
     recorders.mkdir()
     for tool in ("npx", "gh"):
         script = recorders / tool
-        script.write_text('#!/bin/sh\nprintf \'%s\\0\' "$@" > "$GH_ARGUMENTS"\n')
+        script.write_text('#!/bin/sh\nprintf \'%s\\0\' "$@" > "$RECORDED_ARGUMENTS"\n')
         script.chmod(0o755)
     recording = Served(served.catalog, served.www, served.site, served.url, recorders)
     skill = Skill(name=name, category="alpha", folder="alpha/x", skill_file="alpha/x/SKILL.md")
@@ -432,5 +432,8 @@ def test_hostile_skill_names_reach_each_tool_as_one_argument(
             assert list(run.project.rglob("*")) == list(run.home.rglob("*")) == []
         else:
             assert run.returncode == 0, run.output
-            assert run.gh_arguments[run.gh_arguments.index(name) - 1] in ("--skill", REPOSITORY)
+            assert run.recorded_arguments[run.recorded_arguments.index(name) - 1] in (
+                "--skill",
+                REPOSITORY,
+            )
         assert not (run.project / "pwned").exists()
