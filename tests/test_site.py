@@ -198,8 +198,26 @@ def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:
     assert '=== "Cursor"' in page
     assert (out / "docs/categories/alpha/index.md").is_file()
     assert (out / "docs/about.md").is_file()
+    assert (out / "files/.well-known/agent-skills/index.json").is_file()
+    assert LOCAL_URL_WARNING not in result.stderr
     assert (out / "files/skills/token-keeper/token-keeper.tar.gz").is_file()
     assert json.loads((out / "files/api/skills.json").read_text())["count"] == 3
+
+
+def test_generate_without_a_site_url_warns(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog")
+    env = quiet_env()
+    del env["SKILLSITE_SITE_URL"]
+    result = subprocess.run(
+        [SKILLSITE, "generate", "--out", str(tmp_path / "out"), "--catalog", str(root)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(LOCAL_URL_WARNING) == 1
 
 
 def test_skill_with_crlf_and_bom_renders(tmp_path: Path) -> None:
