@@ -10,7 +10,9 @@ through bash in an empty project folder, with HOME set to an empty folder for us
 - `gh skill install ...`: the GitHub CLI is not installed here, so a `gh` on PATH records
   the arguments bash hands it; the test checks those, not an install.
 
-The installed tree is compared with the catalog byte for byte.
+The installed tree is compared with the catalog byte for byte (exec bits too, except for
+the `skills` CLI, which writes every file without one). The repository's whole catalog is
+installed once through the CLI and the curl commands as well.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import stat
 import subprocess
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,6 +38,7 @@ from sitebuild import REPO, build_site
 from sitecatalog import write_skill
 
 from skillsite.install import Method, Scope, install_commands
+from skillsite.install_paths import path_problem
 from skillsite.loader import load_catalog
 from skillsite.model import Skill
 from skillsite.site_info import InstallTool, SiteInfo
@@ -128,22 +132,23 @@ def _catalog(root: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    base = tmp_path_factory.mktemp("install-clients")
+class Server(ThreadingHTTPServer):
+    # The CLI fetches every skill of the index at once.
+    request_queue_size = 128
+
+
+@contextmanager
+def serving(base: Path, catalog: Path) -> Iterator[Served]:
+    """Build the site for `catalog` and serve it below SITE_FOLDER on 127.0.0.1."""
     www = base / "www"
     www.mkdir()
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www))
-    )
-    server.request_queue_size = 128
-    port = server.server_address[1]
+    server = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
     folder_in_url = quote(SITE_FOLDER, safe="'$()")
-    url = f"http://127.0.0.1:{port}/{folder_in_url}/"
+    url = f"http://127.0.0.1:{server.server_address[1]}/{folder_in_url}/"
     site = www / SITE_FOLDER
     built = build_site(
         site,
-        catalog=_catalog(base / "catalog"),
+        catalog=catalog,
         SKILLSITE_SITE_URL=url,
         SKILLSITE_REPO_URL=f"https://github.com/{REPOSITORY}",
     )
@@ -151,10 +156,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Served(base / "catalog", www, site, url, _write_tools(base / "tools"))
+        yield Served(catalog, www, site, url, _write_tools(base / "tools"))
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    base = tmp_path_factory.mktemp("install-clients")
+    with serving(base, _catalog(base / "catalog")) as site:
+        yield site
 
 
 @dataclass
@@ -222,7 +234,8 @@ def catalog_tree(served: Served, name: str) -> dict[str, tuple[bytes, bool]]:
 
 
 def without_refused_files(files: dict[str, tuple[bytes, bool]]) -> dict[str, tuple[bytes, bool]]:
-    return {path: value for path, value in files.items() if "'" not in path}
+    """What the skills index publishes: files whose paths every client accepts."""
+    return {path: value for path, value in files.items() if path_problem(path) is None}
 
 
 def just_bytes(files: dict[str, tuple[bytes, bool]]) -> dict[str, bytes]:
@@ -354,7 +367,7 @@ def test_clients_of_the_older_index_shape_install_from_the_same_site(
     skills = [{k: e[k] for k in ("name", "description", "files")} for e in index["skills"]]
     index_path.write_text(json.dumps({"skills": skills}))
     older_served = Served(served.catalog, older, older / "site", served.url, served.tools)
-    server = ThreadingHTTPServer(
+    server = Server(
         ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(older / "site"))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -437,3 +450,32 @@ def test_hostile_skill_names_reach_each_tool_as_one_argument(
                 REPOSITORY,
             )
         assert not (run.project / "pwned").exists()
+
+
+def test_every_skill_of_the_repository_catalog_installs_byte_for_byte(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The whole catalog through both clients that need no account: one `npx skills add`
+    naming every skill, and each skill's curl command."""
+    base = tmp_path_factory.mktemp("catalog-install")
+    with serving(base, REPO / "catalog") as served:
+        names = sorted(path.parent.name for path in (served.site / "skills").glob("*/SKILL.md"))
+        assert len(names) >= 50
+        skill_args = " ".join(shlex.quote(name) for name in names)
+        cli = run_pasted(
+            f"npx skills add {shlex.quote(served.url)} --skill {skill_args} -a claude-code -y",
+            served,
+            base / "cli",
+        )
+        assert cli.returncode == 0, cli.output
+        curls = [
+            next(c for c in install_box_commands(served.page(name)) if c.startswith("sh -c"))
+            for name in names
+        ]
+        curl = run_pasted(" && ".join(curls), served, base / "curl")
+        assert curl.returncode == 0, curl.output
+        for name in names:
+            expected = catalog_tree(served, name)
+            assert tree(curl.project / ".claude/skills" / name) == expected, name
+            installed = tree(cli.project / ".claude/skills" / name)
+            assert just_bytes(installed) == just_bytes(without_refused_files(expected)), name
