@@ -31,7 +31,7 @@ from skillsite.site_config import (
     VERSION_ENV,
     SiteConfigError,
     catalog_root,
-    is_local_site_url,
+    site_url_missing,
 )
 from skillsite.site_info import SiteInfo
 
@@ -120,7 +120,7 @@ def _warn_local_site_url(site_url: str | None) -> None:
     the `mkdocs.` loggers so that a plain `mkdocs build --strict` still succeeds."""
     if state.command == "serve" or state.warned_local_site_url:
         return
-    if is_local_site_url(site_url):
+    if site_url_missing(site_url):
         state.warned_local_site_url = True
         site_url_log.warning("WARNING -  %s", LOCAL_SITE_WARNING.format(url=site_url))
 

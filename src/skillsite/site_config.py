@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
-from urllib.parse import urlsplit
 
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
 CATALOG_ENV = "SKILLSITE_CATALOG"
+SITE_URL_ENV = "SKILLSITE_SITE_URL"
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 _GITHUB_REPOSITORY = re.compile(
     r"https://github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?"
@@ -110,10 +110,12 @@ def github_repository(repo_url: str) -> str:
     return f"{match['owner']}/{match['repo']}" if match else ""
 
 
-def is_local_site_url(site_url: str | None) -> bool:
-    """Whether install commands built from `site_url` would point at this machine."""
-    host = urlsplit(site_url or LOCAL_SITE_URL).hostname or ""
-    return host in ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+def site_url_missing(site_url: str | None) -> bool:
+    """Whether the build fell back to the local default: no SKILLSITE_SITE_URL and no
+    other `site_url` (a URL chosen on purpose, even a local one, is not warned about)."""
+    if os.environ.get(SITE_URL_ENV):
+        return False
+    return _with_slash(site_url or LOCAL_SITE_URL) == LOCAL_SITE_URL
 
 
 LOCAL_SITE_WARNING = (

@@ -22,7 +22,7 @@ from skillsite.site_config import (
     CATALOG_ENV,
     LOCAL_SITE_WARNING,
     SiteConfigError,
-    is_local_site_url,
+    site_url_missing,
 )
 
 HELP = "write the site's generated pages and files to a folder"
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         print(f"skillsite generate: {error}", file=sys.stderr)
         return 2
-    if is_local_site_url(prepared.site.site_url):
+    if site_url_missing(prepared.site.site_url):
         print(
             f"skillsite generate: warning: {LOCAL_SITE_WARNING.format(url=prepared.site.site_url)}",
             file=sys.stderr,
