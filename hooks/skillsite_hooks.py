@@ -22,14 +22,22 @@ from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
 from skillsite.output import write_files
+from skillsite.published import PublishedSkill
 from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
 from skillsite.sanitize import sanitize_html
 from skillsite.site_build import prepare_site
-from skillsite.site_config import VERSION_ENV, SiteConfigError, catalog_root
+from skillsite.site_config import (
+    LOCAL_SITE_WARNING,
+    VERSION_ENV,
+    SiteConfigError,
+    catalog_root,
+    site_url_missing,
+)
 from skillsite.site_info import SiteInfo
 
 # Only loggers under "mkdocs." count towards `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.skillsite")
+site_url_log = logging.getLogger("skillsite.site_url")
 
 
 @dataclass
@@ -41,6 +49,8 @@ class BuildState:
     site: SiteInfo | None = None
     pages: dict[str, str] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)  # page uri -> valid skill
+    published: list[PublishedSkill] = field(default_factory=list)
+    warned_local_site_url: bool = False
 
 
 state = BuildState()
@@ -76,6 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             repo_url=config.repo_url,
             settings=settings,
             show_invalid=state.command == "serve",
+            before_publish=lambda site: _pin_build_date(Path(config.config_file_path).parent, site),
         )
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         raise PluginError(str(error)) from None
@@ -96,11 +107,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # a build that mike publishes as a version has one.
     if not os.environ.get(VERSION_ENV):
         config.extra.pop("version", None)
-    _pin_build_date(Path(config.config_file_path).parent, prepared.site)
+    _warn_local_site_url(config.site_url)
     state.catalog, state.site, state.pages = catalog, prepared.site, prepared.pages
+    state.published = prepared.published
     state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
     config.nav = _navigation(catalog, state.pages, list(settings.get("nav") or []))
     return config
+
+
+def _warn_local_site_url(site_url: str | None) -> None:
+    """Once per process, and not while serving (where localhost is right). Logged outside
+    the `mkdocs.` loggers so that a plain `mkdocs build --strict` still succeeds."""
+    if state.command == "serve" or state.warned_local_site_url:
+        return
+    if site_url_missing(site_url):
+        state.warned_local_site_url = True
+        site_url_log.warning("WARNING -  %s", LOCAL_SITE_WARNING.format(url=site_url))
 
 
 def _pin_build_date(config_dir: Path, site: SiteInfo) -> None:
@@ -175,7 +197,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.catalog is None or state.site is None:
         return
     try:
-        write_files(Path(config.site_dir), build_artifacts(state.catalog, state.site))
+        write_files(
+            Path(config.site_dir), build_artifacts(state.catalog, state.site, state.published)
+        )
     except (OSError, SourceDateEpochError) as error:
         raise PluginError(f"could not write the catalog's files: {error}") from None
 

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from skillsite.artifacts import build_artifacts
 from skillsite.loader import load_catalog
@@ -212,7 +214,7 @@ def test_skills_json_lists_every_valid_skill_with_download_urls(
     assert jwt["license"] == "MIT"
     assert jwt["tags"] == ["jwt", "auth"]
     assert jwt["updated"] == "2024-03-01T12:00:00Z"
-    assert jwt["sha256"] == next(s for s in catalog.skills if s.name == "jwt-auth").sha256
+    assert jwt["folder_sha256"] == next(s for s in catalog.skills if s.name == "jwt-auth").sha256
     files = {f["path"]: f for f in jwt["files"]}
     assert set(files) == {"assets/logo.png", "references/api notes.md", "scripts/check.sh"}
     notes = files["references/api notes.md"]
@@ -234,7 +236,11 @@ def test_json_checksums_match_the_published_bytes(catalog: Catalog, site: SiteIn
     for file in entry["files"]:
         data = artifacts[f"skills/jwt-auth/{file['path']}"]
         assert file["sha256"] == hashlib.sha256(data).hexdigest()
-    assert len(entry["sha256"]) == 64  # the folder digest, see digest.py
+    assert entry["folder_sha256"] == next(s for s in catalog.skills if s.name == "jwt-auth").sha256
+    assert (
+        entry["skill_md_sha256"]
+        == hashlib.sha256(artifacts["skills/jwt-auth/SKILL.md"]).hexdigest()
+    )
 
 
 def test_per_skill_json_adds_body_tools_and_metadata(catalog: Catalog, site: SiteInfo) -> None:
@@ -383,3 +389,103 @@ def test_a_lower_case_skill_file_is_published_as_skill_md(tmp_path: Path) -> Non
         assert tar.getnames() == ["lower-case/SKILL.md", "lower-case/notes.txt"]
         member = tar.extractfile("lower-case/SKILL.md")
         assert member is not None and member.read() == raw
+
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def schema_validator(name: str) -> Draft202012Validator:
+    documents = {path.name: json.loads(path.read_text()) for path in SCHEMAS.glob("*.json")}
+    registry = Registry().with_resources(
+        (key, Resource.from_contents(value)) for key, value in documents.items()
+    )
+    return Draft202012Validator(
+        documents[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def schema_errors(name: str, document: object) -> list[str]:
+    return [error.message for error in schema_validator(name).iter_errors(document)]
+
+
+def test_api_documents_match_their_json_schemas(catalog: Catalog, site: SiteInfo) -> None:
+    artifacts = build_artifacts(catalog, site)
+    index = json.loads(artifacts["api/skills.json"])
+    assert index["schema"] == 1
+    assert schema_errors("api-skills.schema.json", index) == []
+    for entry in index["skills"]:
+        detail = json.loads(artifacts[f"api/skills/{entry['name']}.json"])
+        assert schema_errors("api-skill.schema.json", detail) == []
+    categories = json.loads(artifacts["api/categories.json"])
+    assert schema_errors("api-categories.schema.json", categories) == []
+
+
+def test_api_schema_refuses_the_old_ambiguous_digest(catalog: Catalog, site: SiteInfo) -> None:
+    index = json.loads(build_artifacts(catalog, site)["api/skills.json"])
+    old_style = index["skills"][0]
+    old_style["sha256"] = old_style.pop("folder_sha256")
+    errors = schema_errors("api-skills.schema.json", index)
+    assert any("folder_sha256" in error for error in errors)
+    assert any("sha256" in error and "unexpected" in error.lower() for error in errors)
+
+
+def well_known_target(artifacts: dict[str, bytes], url: str) -> bytes:
+    return artifacts[f".well-known/agent-skills/{url}"]
+
+
+def test_well_known_index_follows_the_discovery_schema(catalog: Catalog, site: SiteInfo) -> None:
+    artifacts = build_artifacts(catalog, site)
+    index = json.loads(artifacts[".well-known/agent-skills/index.json"])
+    assert schema_errors("agent-skills-index.schema.json", index) == []
+    assert [entry["name"] for entry in index["skills"]] == ["jwt-auth", "table-builder"]
+    for entry in index["skills"]:
+        target = well_known_target(artifacts, entry["url"])
+        assert entry["digest"] == "sha256:" + hashlib.sha256(target).hexdigest()
+        for path in entry["files"]:  # the older shape: each file served beside the index
+            published = artifacts[f"skills/{entry['name']}/{path}"]
+            assert artifacts[f".well-known/agent-skills/{entry['name']}/{path}"] == published
+    table = index["skills"][1]
+    assert (table["type"], table["url"]) == ("skill-md", "table-builder/SKILL.md")
+
+
+def test_well_known_archive_has_skill_md_at_its_root(
+    catalog: Catalog, site: SiteInfo, tmp_path: Path
+) -> None:
+    artifacts = build_artifacts(catalog, site)
+    entry = json.loads(artifacts[".well-known/agent-skills/index.json"])["skills"][0]
+    assert (entry["type"], entry["url"]) == ("archive", "jwt-auth.tar.gz")
+    archive = well_known_target(artifacts, entry["url"])
+    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
+        members = tar.getmembers()
+        assert all(m.isfile() and not m.pax_headers for m in members)
+        # The space in "references/api notes.md" is refused by some clients: left out.
+        assert [m.name for m in members] == ["SKILL.md", "assets/logo.bin", "scripts/check.sh"]
+        assert tar.getmember("scripts/check.sh").mode == 0o755
+    extract(archive, tmp_path / "unpacked")
+    skill_folder = catalog.root / "backend/jwt-auth"
+    for path, data in folder_files(tmp_path / "unpacked").items():
+        assert (skill_folder / path).read_bytes() == data
+
+
+def test_files_install_tools_refuse_are_left_out_with_a_warning(
+    tmp_path: Path, site: SiteInfo
+) -> None:
+    hostile = ["it's.md", "with space.md", "ünïcode.md", "a..b.md", 'say "hi".md', "x" * 120]
+    folder = tmp_path / "catalog/backend/jwt-auth"
+    write(folder / "SKILL.md", skill_md("jwt-auth", "Signs tokens. Use when testing."))
+    write(folder / "references/fine.md", "fine\n")
+    for name in hostile:
+        write(folder / "references" / name, "x\n")
+    catalog = load_catalog(tmp_path / "catalog")
+    warned = {d.path for d in catalog.diagnostics if d.code == "file-not-installable"}
+    assert warned == {f"backend/jwt-auth/references/{name}" for name in hostile}
+    artifacts = build_artifacts(catalog, site)
+    entry = json.loads(artifacts[".well-known/agent-skills/index.json"])["skills"][0]
+    assert entry["files"] == ["SKILL.md", "references/fine.md"]
+    with tarfile.open(
+        fileobj=io.BytesIO(artifacts[".well-known/agent-skills/jwt-auth.tar.gz"])
+    ) as tar:
+        assert tar.getnames() == ["SKILL.md", "references/fine.md"]
+    # The curl command's archive still carries every file.
+    with tarfile.open(fileobj=io.BytesIO(artifacts["skills/jwt-auth/jwt-auth.tar.gz"])) as tar:
+        assert len(tar.getnames()) == 2 + len(hostile)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from installbox import install_box_commands
 from sitebuild import REPO, quiet_env
 from sitecatalog import small_catalog, write_skill
 
@@ -182,6 +183,27 @@ def test_install_commands_point_into_their_version(deployed: Pages, version: str
     entry = next(s for s in api["skills"] if s["name"] == "token-keeper")
     assert entry["archive_url"] == archive
     assert entry["raw_url"] == f"{SITE_URL}{version}/skills/token-keeper/SKILL.md"
+    npx = [c for c in install_box_commands(page) if c.startswith("npx ")]
+    assert npx and all(c.startswith(f"npx skills add {SITE_URL}{version}/ ") for c in npx)
+
+
+def test_the_site_root_has_the_default_versions_skills_index(deployed: Pages) -> None:
+    root = ".well-known/agent-skills"
+    assert deployed.show(f"{root}/index.json") == deployed.show(f"1.1/{root}/index.json")
+    index = json.loads(deployed.show(f"{root}/index.json"))
+    for entry in index["skills"]:  # relative URLs: the copy's targets are beside it
+        assert deployed.entry(f"{root}/{entry['url']}") == ("100644", "blob")
+    assert "added-in-one-one" in deployed.names(f"{root}")
+    # GitHub Pages leaves out folders starting with "." unless Jekyll is off.
+    assert ".nojekyll" in deployed.names()
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_each_version_has_its_own_skills_index(deployed: Pages, version: str) -> None:
+    index = json.loads(deployed.show(f"{version}/.well-known/agent-skills/index.json"))
+    names = {entry["name"] for entry in index["skills"]}
+    assert "token-keeper" in names
+    assert ("added-in-one-one" in names) == (version == "1.1")
 
 
 def test_a_version_keeps_the_catalog_it_was_built_from(deployed: Pages) -> None:

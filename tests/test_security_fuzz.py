@@ -105,7 +105,7 @@ def test_any_frontmatter_gives_diagnostics_or_a_page(frontmatter: dict, body: st
         body=parsed.body,
         raw=text.encode("utf-8", "replace"),
     )
-    page = skill_page(skill, Category(key="c", title="C"), SiteInfo())
+    page = skill_page(skill, Category(key="c", title="C"), SiteInfo(), "0" * 64)
     _, front, rest = page.split("---\n", 2)
     meta = yaml.safe_load(front)
     # Values Material prints without escaping are escaped already.

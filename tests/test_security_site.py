@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from installbox import curl_command, install_box_commands
 from sitebuild import BuiltSite, build_site
 from sitecatalog import small_catalog
 
@@ -328,35 +329,22 @@ def test_no_published_byte_comes_from_outside_the_catalog(hostile: HostileBuild)
                     assert content.read() not in outside, (path, member.name)
 
 
-def _install_commands(page: str) -> list[str]:
-    blocks = re.findall(r'<div class="tabbed-block">(.*?)</div>', page, re.DOTALL)
-    commands = []
-    for block in blocks:
-        code = re.search(r"<code>(.*?)</code>", block, re.DOTALL)
-        if code:
-            text = re.sub(r"<[^>]+>", "", code.group(1))
-            commands.append(
-                text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").strip()
-            )
-    return commands
-
-
 @pytest.mark.parametrize("name", sorted(PUBLISHED))
 def test_install_commands_install_only_their_own_skill(hostile: HostileBuild, name: str) -> None:
     page = hostile.site.read(f"skills/{name}/index.html")
-    commands = _install_commands(page)
-    assert len(commands) == 5, commands
+    commands = install_box_commands(page)
+    assert len(commands) == 16, commands  # 4 tools, 2 scopes, npx and curl
     archive = f"http://skills.test/skills/{name}/{name}.tar.gz"
-    for command in commands[:4]:
-        words = shlex.split(command)
-        assert words[:3] == ["mkdir", "-p", words[2]]
-        assert words[3:7] == ["&&", "curl", "-fsSL", archive], command
-        assert words[7:10] == ["|", "tar", "-xzf"]
-        assert len(words) == 13
-    words = shlex.split(commands[4])
-    assert words[words.index("--skills") + 1] == name
-    category = words[words.index("--domains") + 1]
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", category), category
+    curls = [c for c in map(curl_command, commands) if c is not None]
+    assert len(curls) == 8
+    for curl in curls:
+        assert (curl.archive_url, curl.name) == (archive, name)
+        assert re.fullmatch(r"[0-9a-f]{64}", curl.sha256)
+    for command in commands:
+        if command.startswith("npx "):
+            words = shlex.split(command)
+            assert words[:4] == ["npx", "skills", "add", "http://skills.test/"]
+            assert words[words.index("--skill") + 1] == name
 
 
 def test_two_builds_of_the_same_tree_are_byte_identical(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
+import shlex
 import subprocess
 import tarfile
 from html import unescape
@@ -13,23 +15,17 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from sitebuild import REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
+from installbox import curl_command, install_box_commands
+from sitebuild import MKDOCS, REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
 
 from skillsite.loader import load_catalog
 
 pytestmark = pytest.mark.site
 
-INSTALL_COMMAND = re.compile(r"curl -fsSL (\S+) \| tar -xzf - -C (\S+)")
-
 
 def text_of(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
-
-
-def install_commands(page_html: str) -> list[str]:
-    blocks = re.findall(r'<div class="tabbed-block">(.*?)</div>\s*</div>', page_html, re.S)
-    return [text_of(block).strip() for block in blocks]
 
 
 def site_path(url: str) -> str:
@@ -56,7 +52,8 @@ def test_every_valid_catalog_skill_is_published(catalog_site: BuiltSite) -> None
         assert raw == skill.raw
         assert (catalog_site.path / f"skills/{skill.name}/{skill.name}.tar.gz").is_file()
         detail = json.loads(catalog_site.read(f"api/skills/{skill.name}.json"))
-        assert detail["sha256"] == skill.sha256
+        assert detail["folder_sha256"] == skill.sha256
+        assert detail["skill_md_sha256"] == hashlib.sha256(raw).hexdigest()
 
 
 def test_counts_match_skillsite_check(catalog_site: BuiltSite) -> None:
@@ -84,15 +81,21 @@ def test_category_pages_link_every_skill_of_the_category(catalog_site: BuiltSite
 def test_install_commands_point_at_archives_that_exist(catalog_site: BuiltSite) -> None:
     catalog = load_catalog(REPO / "catalog")
     for skill in catalog.valid_skills:
-        commands = install_commands(catalog_site.read(f"skills/{skill.name}/index.html"))
-        folders = []
-        for command in commands[:4]:
-            match = INSTALL_COMMAND.search(command)
-            assert match, command
-            assert (catalog_site.path / site_path(match.group(1))).is_file()
-            folders.append(match.group(2))
-        assert folders == [".claude/skills", ".github/skills", ".cursor/skills", ".agents/skills"]
-        assert f"--skills {skill.name}" in commands[4]
+        commands = install_box_commands(catalog_site.read(f"skills/{skill.name}/index.html"))
+        curls = [c for c in map(curl_command, commands) if c is not None]
+        assert [c.folder for c in curls] == [
+            ".claude/skills", "$HOME/.claude/skills",
+            ".github/skills", "$HOME/.copilot/skills",
+            ".cursor/skills", "$HOME/.cursor/skills",
+            ".agents/skills", "$HOME/.agents/skills",
+        ]  # fmt: skip
+        for curl in curls:
+            assert curl.name == skill.name
+            archive = (catalog_site.path / site_path(curl.archive_url)).read_bytes()
+            assert hashlib.sha256(archive).hexdigest() == curl.sha256
+        npx = [shlex.split(c) for c in commands if c.startswith("npx ")]
+        assert len(npx) == 8
+        assert all(words[3] == TEST_SITE_URL and skill.name in words for words in npx)
 
 
 def test_archive_extracts_to_the_skill_folder_byte_for_byte(
@@ -195,8 +198,26 @@ def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:
     assert '=== "Cursor"' in page
     assert (out / "docs/categories/alpha/index.md").is_file()
     assert (out / "docs/about.md").is_file()
+    assert (out / "files/.well-known/agent-skills/index.json").is_file()
+    assert LOCAL_URL_WARNING not in result.stderr
     assert (out / "files/skills/token-keeper/token-keeper.tar.gz").is_file()
     assert json.loads((out / "files/api/skills.json").read_text())["count"] == 3
+
+
+def test_generate_without_a_site_url_warns(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog")
+    env = quiet_env()
+    del env["SKILLSITE_SITE_URL"]
+    result = subprocess.run(
+        [SKILLSITE, "generate", "--out", str(tmp_path / "out"), "--catalog", str(root)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(LOCAL_URL_WARNING) == 1
 
 
 def test_skill_with_crlf_and_bom_renders(tmp_path: Path) -> None:
@@ -225,3 +246,32 @@ def test_category_icons_show_in_the_nav_and_unknown_ones_are_reported(tmp_path: 
     )
     assert nav_link and "<svg" in nav_link.group(1)
     assert build_site(tmp_path / "strict", catalog=root, strict=True).returncode != 0
+
+
+LOCAL_URL_WARNING = "install commands, API URLs and the feed point at this machine"
+
+
+def test_a_build_without_a_site_url_warns_once_and_still_builds(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog")
+    env = quiet_env(SKILLSITE_CATALOG=str(root))
+    del env["SKILLSITE_SITE_URL"]
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path / "s")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert output.count(LOCAL_URL_WARNING) == 1
+    assert "SKILLSITE_SITE_URL" in output
+    page = (tmp_path / "s/skills/queue-tamer/index.html").read_text(encoding="utf-8")
+    assert "http://127.0.0.1:8000/skills/queue-tamer/queue-tamer.tar.gz" in page
+
+
+def test_a_build_with_a_site_url_does_not_warn(small_site: tuple[Path, BuiltSite]) -> None:
+    _, site = small_site
+    assert LOCAL_URL_WARNING not in site.output

@@ -1,4 +1,8 @@
-"""The JSON API: api/skills.json, api/skills/<name>.json and api/categories.json."""
+"""The JSON API: api/skills.json, api/skills/<name>.json and api/categories.json.
+
+Documented in docs/api.md; schemas/api-*.schema.json describe every document. Each one
+carries `"schema": API_SCHEMA`, raised when a field changes meaning or goes away.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from skillsite.dates import iso_utc
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill, is_served_raw
 from skillsite.site_info import SiteInfo
+
+API_SCHEMA = 1
 
 
 def skill_entry(published: PublishedSkill, site: SiteInfo) -> dict[str, object]:
@@ -27,8 +33,10 @@ def skill_entry(published: PublishedSkill, site: SiteInfo) -> dict[str, object]:
         "url": site.skill_url(skill.name),
         "raw_url": site.raw_url(skill.name),
         "archive_url": site.archive_url(skill.name),
+        "skill_md_sha256": hashlib.sha256(skill.raw).hexdigest(),
         "archive_sha256": hashlib.sha256(published.archive).hexdigest(),
-        "sha256": skill.sha256,
+        # Not the hash of any one download: see digest.py (`python -m skillsite.digest`).
+        "folder_sha256": skill.sha256,
         "files": [
             {
                 "path": file.path,
@@ -46,6 +54,7 @@ def skill_detail(published: PublishedSkill, site: SiteInfo) -> dict[str, object]
     """What api/skills/<name>.json says: the index entry plus the rest of the frontmatter."""
     skill = published.skill
     return {
+        "schema": API_SCHEMA,
         **skill_entry(published, site),
         "body_lines": len(skill.body.splitlines()),
         "allowed_tools": list(skill.allowed_tools),
@@ -72,6 +81,7 @@ def skills_index(
 ) -> dict[str, object]:
     entries = [skill_entry(p, site) for p in sorted(skills, key=lambda p: p.skill.name)]
     return {
+        "schema": API_SCHEMA,
         "generated": iso_utc(generated) if generated else None,
         "count": len(entries),
         "skills": entries,
@@ -109,6 +119,7 @@ def categories_index(
         for key in sorted(counts.keys() - known)
     ]
     return {
+        "schema": API_SCHEMA,
         "generated": iso_utc(generated) if generated else None,
         "count": len(entries),
         "categories": entries,

@@ -30,21 +30,36 @@ from skillsite.published import (
     read_supporting_files,
 )
 from skillsite.site_info import SiteInfo
+from skillsite.wellknown import well_known_files
 
 # A skill name becomes a folder of the site, so only a plain path segment is acceptable.
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def build_artifacts(catalog: Catalog, site: SiteInfo) -> dict[str, bytes]:
-    """Site-relative path -> bytes for every static artifact of the catalog's valid skills.
+def publish_skills(catalog: Catalog, site: SiteInfo) -> list[PublishedSkill]:
+    """Every valid skill with its files and archive, as the site publishes them.
 
     Raises SourceDateEpochError when SOURCE_DATE_EPOCH is set to something unusable.
     """
     fallback_time = source_date_epoch()
-    published = [
+    return [
         publish_skill(catalog, skill, site.updated.get(skill.folder), fallback_time)
         for skill in _publishable(catalog.valid_skills)
     ]
+
+
+def build_artifacts(
+    catalog: Catalog, site: SiteInfo, published: list[PublishedSkill] | None = None
+) -> dict[str, bytes]:
+    """Site-relative path -> bytes for every static artifact of the catalog's valid skills.
+
+    `published` (from publish_skills) saves packing the archives again when the pages
+    already needed their digests. Raises SourceDateEpochError when SOURCE_DATE_EPOCH is
+    set to something unusable.
+    """
+    fallback_time = source_date_epoch()
+    if published is None:
+        published = publish_skills(catalog, site)
     dates = [p.updated for p in published if p.updated is not None]
     generated = max(dates) if dates else fallback_time
 
@@ -61,6 +76,7 @@ def build_artifacts(catalog: Catalog, site: SiteInfo) -> dict[str, bytes]:
     artifacts["api/categories.json"] = json_bytes(
         categories_index(catalog, published, site, generated)
     )
+    artifacts.update(well_known_files(published, fallback_time))
     artifacts["llms.txt"] = llms_txt(catalog, published, site)
     artifacts[FEED_PATH] = atom_feed(catalog, published, site, fallback_time)
     return artifacts

@@ -53,6 +53,7 @@
 | link-not-followed | warning | a link to a folder, to a file outside its skill folder, or to a dot-file or into a dot-folder: not published with the skill |
 | nested-skill | warning | a skill folder inside another skill folder (both are reported as skills) |
 | file-not-served | warning | a supporting file outside the plain types served raw (text, Markdown, code, JSON/YAML, images but SVG; `published.RAW_SUFFIXES`): it ships in the skill's archive only |
+| file-not-installable | warning | a supporting file's path has characters or a form install tools refuse (spaces, quotes, non-ASCII, `..`, over-long): left out of the well-known index, so `npx skills add` installs the skill without it |
 | category-invalid | warning | a skill directly under the root has a `metadata.category` that is not a valid key; it is listed under `uncategorized` |
 | category-name | warning | a category folder name is not a valid key and was turned into one |
 | category-file-invalid | error | `category.yml` cannot be read or has wrongly typed values (defaults are used) |

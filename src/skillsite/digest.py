@@ -32,3 +32,40 @@ def folder_sha256(entries: Iterable[tuple[str, str]]) -> str:
         digest.update(sha.encode("ascii"))
         digest.update(b"\n")
     return digest.hexdigest()
+
+
+def folder_sha256_on_disk(folder: str) -> str:
+    """The folder digest of an unpacked skill (e.g. an installed copy): every regular file
+    below `folder`, links not followed."""
+    entries = []
+    for directory, subfolders, names in os.walk(folder):
+        subfolders.sort()
+        for name in names:
+            path = os.path.join(directory, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as stream:
+                    data = stream.read()
+                relative = os.path.relpath(path, folder).replace(os.sep, "/")
+                entries.append((relative, file_sha256(data)))
+    return folder_sha256(entries)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m skillsite.digest FOLDER...`: print each folder's digest, as the API's
+    `folder_sha256` gives it."""
+    import sys
+
+    folders = sys.argv[1:] if argv is None else argv
+    if not folders:
+        print("usage: python -m skillsite.digest SKILL_FOLDER...", file=sys.stderr)
+        return 2
+    for folder in folders:
+        if not os.path.isdir(folder):
+            print(f"{folder}: not a folder", file=sys.stderr)
+            return 1
+        print(f"{folder_sha256_on_disk(folder)}  {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

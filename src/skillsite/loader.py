@@ -24,6 +24,7 @@ from skillsite.categories import (
 from skillsite.diagnostics import Diagnostic, Severity
 from skillsite.digest import file_sha256, folder_sha256
 from skillsite.discover import Folder, FoundSkill, discover, frontier, walk
+from skillsite.install_paths import path_problem
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import normalized_text, parse_skill_file
 from skillsite.published import is_served_raw
@@ -418,6 +419,20 @@ def _supporting_files(
                     "archive only",
                     "fine for a file the agent uses; give it a plain type (e.g. `.txt`) "
                     "if readers should open it on the site",
+                )
+            )
+        problem = path_problem(rel)
+        if problem:
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "file-not-installable",
+                    f"install tools refuse this path ({problem}); the well-known index "
+                    "and `npx skills add` leave the file out, the curl command installs it",
+                    "rename it to ASCII letters, digits, `.`, `_`, `+` and `-`",
                 )
             )
         files.append(SupportingFile(path=rel, size=len(data), sha256=file_sha256(data)))

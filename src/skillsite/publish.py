@@ -6,7 +6,9 @@
    without this a deploy from a stale clone would diverge from the published branch).
 2. `mike deploy --push --update-aliases VERSION [ALIAS]`, with SKILLSITE_VERSION=VERSION so
    that the install commands and raw/API URLs of the version point into the version.
-3. With an alias: `mike set-default --push ALIAS`, so the site root redirects to it.
+3. With an alias: `mike set-default --push ALIAS`, so the site root redirects to it, and
+   the version's `.well-known/` folder is copied to the root of gh-pages (one more
+   commit, pushed), so that `npx skills add <site root>` finds the skills index too.
 
 With `--no-push` nothing talks to the remote: the local branch is brought up to date from
 the remote-tracking branch (`git fetch REMOTE gh-pages:refs/remotes/REMOTE/gh-pages` first)
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skillsite.site_config import VERSION_ENV
+from skillsite.wellknown import WELL_KNOWN_DIR
 
 PAGES_BRANCH = "gh-pages"
 # A version or alias becomes a folder name and part of every URL of the version.
@@ -179,6 +182,45 @@ def publish(target: Target, bin_dir: Path) -> None:
         print(f"publish: {' '.join(command[1:])}", flush=True)
         if subprocess.run(command, env=env, check=False).returncode != 0:
             raise PublishError(f"`mike {command[1]}` failed; its message is above")
+    if target.alias:
+        print(f"publish: {publish_root_well_known(target)}", flush=True)
+
+
+def publish_root_well_known(target: Target) -> str:
+    """Put `<version>/.well-known` at the root of the pages branch and push it.
+
+    The index's URLs are relative to it, so the copy works as it is. Done with git's
+    plumbing on the branch (no checkout): the root tree gets the version's `.well-known`
+    tree, everything else stays as mike left it.
+    """
+    branch = f"refs/heads/{target.branch}"
+    top = WELL_KNOWN_DIR.split("/", 1)[0]
+    listed = git("ls-tree", f"{branch}:{target.version}", "--", top, check=False).stdout.split()
+    if len(listed) < 4 or listed[1] != "tree":
+        return f"{target.version} has no {top}/ folder; the site root has no skills index"
+    version_tree = listed[2]
+    root_entries = [
+        line for line in git("ls-tree", branch).stdout.splitlines() if line.split("\t", 1)[1] != top
+    ]
+    root_entries.append(f"040000 tree {version_tree}\t{top}")
+    new_tree = _git_input("mktree", "\n".join(root_entries) + "\n")
+    if new_tree == git("rev-parse", f"{branch}^{{tree}}").stdout.strip():
+        return f"the site root's {top}/ is already {target.version}'s"
+    parent = git("rev-parse", branch).stdout.strip()
+    message = f"Skills index at the site root from {target.version}"
+    commit = git("commit-tree", new_tree, "-p", parent, "-m", message).stdout.strip()
+    git("update-ref", branch, commit, parent)
+    git("push", "--quiet", target.remote, f"{branch}:{branch}")
+    return f"copied {target.version}/{top}/ to the site root"
+
+
+def _git_input(command: str, text: str) -> str:
+    result = subprocess.run(
+        ["git", command], input=text, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise PublishError(f"`git {command}` failed: {result.stderr.strip()}")
+    return result.stdout.strip()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,7 +34,7 @@ RAW_SUFFIXES = frozenset(
         ".swift", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".fs", ".pl", ".lua",
         ".r", ".jl", ".sql", ".graphql", ".proto", ".tf", ".hcl", ".nix", ".dart",
         ".ex", ".exs", ".erl", ".hs", ".ml", ".clj", ".el", ".vim", ".dockerfile",
-        ".scss", ".sass", ".less",
+        ".css", ".scss", ".sass", ".less",
         # data and configuration
         ".json", ".jsonl", ".ndjson", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf",
         ".properties", ".lock",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import quote
 
-from skillsite.install import install_commands
+from skillsite.install import SCOPE_LABELS, InstallCommand, install_commands, tool_scopes
 from skillsite.model import Catalog, Category, Skill
 from skillsite.published import is_served_raw
 from skillsite.sanitize import escape_raw_html
@@ -93,11 +93,35 @@ def format_date(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else ""
 
 
-def _install_box(skill: Skill, site: SiteInfo) -> str:
+def _indented(lines: list[str], depth: int) -> list[str]:
+    return [("    " * depth + line) if line else "" for line in lines]
+
+
+def _command_block(entry: InstallCommand) -> list[str]:
+    label = [entry.label, ""] if entry.label else []
+    return [*label, "```bash", entry.command, "```", ""]
+
+
+def _tab_label(title: str) -> str:
+    return title.replace('"', "'")
+
+
+def _install_box(skill: Skill, site: SiteInfo, archive_sha256: str) -> str:
+    """Tabs per tool, each with tabs per scope (same labels on every tool, so Material's
+    linked tabs remember both choices across pages), each with its commands."""
     lines = ["## Install {#install}", ""]
-    for entry in install_commands(skill, site):
-        label = entry.tool.title.replace('"', "'")
-        lines += [f'=== "{label}"', "", "    ```bash", f"    {entry.command}", "    ```", ""]
+    commands = install_commands(skill, site, archive_sha256)
+    for tool in site.tools:
+        lines += [f'=== "{_tab_label(tool.title)}"', ""]
+        own = [entry for entry in commands if entry.tool is tool]
+        custom = [entry for entry in own if entry.scope is None]
+        for entry in custom:
+            lines += _indented(_command_block(entry), 1)
+        for scope in tool_scopes(tool):
+            lines += _indented([f'=== "{SCOPE_LABELS[scope]}"', ""], 1)
+            for entry in own:
+                if entry.scope is scope:
+                    lines += _indented(_command_block(entry), 2)
     return "\n".join(lines)
 
 
@@ -127,7 +151,7 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
     }
 
 
-def skill_page(skill: Skill, category: Category, site: SiteInfo) -> str:
+def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256: str) -> str:
     subtitle, body = split_body_title(skill.body)
     meta = {
         "title": skill.name,
@@ -138,7 +162,7 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo) -> str:
     }
     return (
         _front_matter(meta)
-        + _install_box(skill, site)
+        + _install_box(skill, site, archive_sha256)
         + "\n\n"
         + BODY_MARKER
         + "\n\n"

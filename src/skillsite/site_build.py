@@ -6,16 +6,19 @@ the same pages from the same mkdocs.yml.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from skillsite.artifacts import publish_skills
 from skillsite.dates import skill_updated_times
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
+from skillsite.published import PublishedSkill
 from skillsite.site_config import catalog_root, load_options, path_in_repository, site_info
 from skillsite.site_info import SiteInfo
 from skillsite.site_pages import generate_pages
@@ -26,6 +29,7 @@ class PreparedSite:
     catalog: Catalog
     site: SiteInfo
     pages: dict[str, str]
+    published: list[PublishedSkill]
 
 
 def prepare_site(
@@ -36,8 +40,13 @@ def prepare_site(
     repo_url: str | None,
     settings: Mapping[str, object],
     show_invalid: bool = False,
+    before_publish: Callable[[SiteInfo], None] | None = None,
 ) -> PreparedSite:
-    """Raises CatalogRootError (unreadable catalog) or SiteConfigError (bad settings)."""
+    """Raises CatalogRootError (unreadable catalog), SiteConfigError (bad settings) or
+    SourceDateEpochError.
+
+    `before_publish` runs once the skills' dates are known and before their archives are
+    packed (the MkDocs adapter pins SOURCE_DATE_EPOCH there)."""
     root = catalog_root(config_dir, settings)
     catalog = load_catalog(root, load_options(settings))
     site = site_info(
@@ -48,8 +57,12 @@ def prepare_site(
         catalog_path_in_repo=path_in_repository(root),
         updated=skill_updated_times(root, [s.folder for s in catalog.valid_skills]),
     )
-    pages = generate_pages(catalog, site, show_invalid=show_invalid)
-    return PreparedSite(catalog, site, pages)
+    if before_publish is not None:
+        before_publish(site)
+    published = publish_skills(catalog, site)
+    archive_digests = {p.skill.name: hashlib.sha256(p.archive).hexdigest() for p in published}
+    pages = generate_pages(catalog, site, archive_digests, show_invalid=show_invalid)
+    return PreparedSite(catalog, site, pages, published)
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -7,6 +7,7 @@ builds the same SiteInfo from the same mkdocs.yml.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,11 @@ from skillsite.loader import DEFAULT_MAX_SKILL_BYTES, DEFAULT_MAX_SKILL_FILES, L
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
 CATALOG_ENV = "SKILLSITE_CATALOG"
+SITE_URL_ENV = "SKILLSITE_SITE_URL"
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+_GITHUB_REPOSITORY = re.compile(
+    r"https://github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?"
+)
 VERSION_ENV = "SKILLSITE_VERSION"
 
 
@@ -57,6 +63,9 @@ def _tool(entry: object, where: str, *, command_required: bool) -> InstallTool:
         key=str(entry.get("key") or entry["title"]).lower().replace(" ", "-"),
         title=str(entry["title"]),
         folder=str(entry.get("folder") or ""),
+        user_folder=str(entry.get("user_folder") or ""),
+        skills_agent=str(entry.get("skills_agent") or ""),
+        gh_agent=str(entry.get("gh_agent") or ""),
         command=str(entry.get("command") or ""),
     )
 
@@ -85,7 +94,7 @@ def site_info(
     catalog_path_in_repo: str,
     updated: Mapping[str, datetime],
 ) -> SiteInfo:
-    base = _with_slash(site_url or "http://127.0.0.1:8000/")
+    base = _with_slash(site_url or LOCAL_SITE_URL)
     version = os.environ.get(VERSION_ENV, "").strip("/")
     # While mike builds a version, its plugin has already moved site_url into the
     # version's folder; a plain build with SKILLSITE_VERSION set has not.
@@ -104,9 +113,30 @@ def site_info(
         source_url_template=source_template,
         edit_url_template=edit_template,
         catalog_path_in_repo=catalog_path_in_repo,
+        github_repository=github_repository(repo_url or ""),
         tools=_tools(settings),
         updated=MappingProxyType(dict(updated)),
     )
+
+
+def github_repository(repo_url: str) -> str:
+    """ "OWNER/REPO" from a github.com repository URL, else ""."""
+    match = _GITHUB_REPOSITORY.fullmatch(repo_url.strip())
+    return f"{match['owner']}/{match['repo']}" if match else ""
+
+
+def site_url_missing(site_url: str | None) -> bool:
+    """Whether the build fell back to the local default: no SKILLSITE_SITE_URL and no
+    other `site_url` (a URL chosen on purpose, even a local one, is not warned about)."""
+    if os.environ.get(SITE_URL_ENV):
+        return False
+    return _with_slash(site_url or LOCAL_SITE_URL) == LOCAL_SITE_URL
+
+
+LOCAL_SITE_WARNING = (
+    "site_url is {url}: install commands, API URLs and the feed point at this machine. "
+    "Set SKILLSITE_SITE_URL (or site_url in mkdocs.yml) to the public URL of the site"
+)
 
 
 def path_in_repository(catalog: Path) -> str:

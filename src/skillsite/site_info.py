@@ -11,21 +11,46 @@ from urllib.parse import quote
 
 @dataclass(frozen=True, slots=True)
 class InstallTool:
-    """One tab of the install box."""
+    """One tab of the install box.
+
+    Folders are where the tool reads skills (see docs/install.md for each tool's source);
+    agent ids are the `-a` value of `npx skills add` and the `--agent` value of
+    `gh skill install`. An empty field leaves that command out of the tab.
+    """
 
     key: str  # stable id, e.g. "claude-code"
     title: str  # tab label, e.g. "Claude Code"
-    folder: str = ""  # skills folder the tool reads, e.g. ".claude/skills"
-    # A custom command template instead of the archive download; fields: {name},
-    # {category}, {archive_url}, {raw_url}, {folder}. Values are shell-quoted on use.
+    folder: str = ""  # project skills folder, e.g. ".claude/skills"
+    user_folder: str = ""  # user-wide skills folder under the home folder
+    skills_agent: str = ""  # `npx skills add ... -a <id>`
+    gh_agent: str = ""  # `gh skill install ... --agent <id>`
+    # A custom command template instead of the built-in commands; fields: {name},
+    # {category}, {archive_url}, {archive_sha256}, {raw_url}, {source_url}, {folder}.
+    # Values are shell-quoted on use.
     command: str = ""
 
 
 DEFAULT_TOOLS: tuple[InstallTool, ...] = (
-    InstallTool("claude-code", "Claude Code", ".claude/skills"),
-    InstallTool("copilot", "GitHub Copilot", ".github/skills"),
-    InstallTool("cursor", "Cursor", ".cursor/skills"),
-    InstallTool("agents", "Codex and other agents", ".agents/skills"),
+    InstallTool(
+        "claude-code",
+        "Claude Code",
+        ".claude/skills",
+        ".claude/skills",
+        "claude-code",
+        "claude-code",
+    ),
+    InstallTool(
+        "copilot",
+        "GitHub Copilot",
+        ".github/skills",
+        ".copilot/skills",
+        "github-copilot",
+        "github-copilot",
+    ),
+    InstallTool("cursor", "Cursor", ".cursor/skills", ".cursor/skills", "cursor", "cursor"),
+    InstallTool(
+        "agents", "Codex and other agents", ".agents/skills", ".agents/skills", "codex", "codex"
+    ),
 )
 
 
@@ -41,6 +66,8 @@ class SiteInfo:
     source_url_template: str = ""
     edit_url_template: str = ""
     catalog_path_in_repo: str = "catalog"  # prefix of skill folders in the repository
+    # "OWNER/REPO" when the repository is on GitHub (for `gh skill install`), else "".
+    github_repository: str = ""
     tools: tuple[InstallTool, ...] = DEFAULT_TOOLS
     # Last-updated time per skill folder (Skill.folder); see dates.py.
     updated: Mapping[str, datetime] = field(default_factory=lambda: MappingProxyType({}))
@@ -53,6 +80,11 @@ class SiteInfo:
 
     def raw_url(self, name: str, relative_path: str = "SKILL.md") -> str:
         return f"{self.download_base}skills/{name}/{relative_path}"
+
+    @property
+    def install_source_url(self) -> str:
+        """What `npx skills add` is given: the root that holds `.well-known/agent-skills/`."""
+        return self.download_base
 
     def _repository_url(self, template: str, catalog_relative_path: str) -> str:
         if not template:

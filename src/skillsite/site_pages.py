@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from skillsite.model import Catalog, Category
 from skillsite.render import (
     category_page,
@@ -19,9 +21,15 @@ def _category_of(catalog: Catalog, key: str) -> Category:
 
 
 def generate_pages(
-    catalog: Catalog, site: SiteInfo, *, show_invalid: bool = False, home_intro: str = ""
+    catalog: Catalog,
+    site: SiteInfo,
+    archive_digests: Mapping[str, str],
+    *,
+    show_invalid: bool = False,
+    home_intro: str = "",
 ) -> dict[str, str]:
-    """Home, one page per category and per valid skill.
+    """Home, one page per category and per published skill (`archive_digests`: skill
+    name -> sha256 of its archive, for the install commands).
 
     With `show_invalid` (while serving), an invalid skill gets a page listing its
     diagnostics at its usual URL instead of being left out.
@@ -33,8 +41,9 @@ def generate_pages(
             pages[category_page_uri(category.key)] = category_page(category, skills)
     for skill in catalog.skills:
         uri = skill_page_uri(skill.name)
-        if skill.valid:
-            pages[uri] = skill_page(skill, _category_of(catalog, skill.category), site)
+        if skill.valid and skill.name in archive_digests:
+            category = _category_of(catalog, skill.category)
+            pages[uri] = skill_page(skill, category, site, archive_digests[skill.name])
         elif show_invalid and uri not in pages:
             pages[uri] = invalid_skill_page(skill)
     return pages

@@ -18,6 +18,7 @@ BUILT_IN_FOLDERS = {
     "Cursor": ".cursor/skills",
     "Codex and other agents": ".agents/skills",
 }
+SCOPES = ("This project", "All projects (user)")
 SENTINEL = "clipboard before the click"
 
 
@@ -30,25 +31,38 @@ def clipboard_after_click(page, button) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def test_each_install_tab_copies_its_own_command(small_site: ServedSite, open_page) -> None:
+def test_each_install_command_copies_exactly_what_it_shows(
+    small_site: ServedSite, open_page
+) -> None:
     page = open_page(small_site.page("skills/token-keeper/"), clipboard=True)
     archive = small_site.page("skills/token-keeper/token-keeper.tar.gz")
-    labels = page.locator("#install ~ .tabbed-set .tabbed-labels label")
-    titles = [label.inner_text().strip() for label in labels.all()]
-    assert titles[: len(BUILT_IN_FOLDERS)] == list(BUILT_IN_FOLDERS)
-    copied = {}
-    for index, title in enumerate(titles):
+    tools = page.locator("#install ~ .tabbed-set").first
+    labels = tools.locator(":scope > .tabbed-labels > label")
+    assert [label.inner_text().strip() for label in labels.all()] == list(BUILT_IN_FOLDERS)
+    copied: list[str] = []
+    for index, (title, folder) in enumerate(BUILT_IN_FOLDERS.items()):
         labels.nth(index).click()
-        block = page.locator("#install ~ .tabbed-set .tabbed-block").nth(index)
-        assert block.is_visible()
-        shown = block.locator("code").inner_text().rstrip("\n")
-        copied[title] = clipboard_after_click(page, block.locator(CODE_COPY_BUTTON))
-        assert copied[title] == shown
-    for title, folder in BUILT_IN_FOLDERS.items():
-        assert copied[title] == (
-            f"mkdir -p {folder} && curl -fsSL {archive} | tar -xzf - -C {folder}"
-        )
-    assert len(set(copied.values())) == len(titles)
+        tool = tools.locator(":scope > .tabbed-content > .tabbed-block").nth(index)
+        scopes = tool.locator(":scope > .tabbed-set").first
+        scope_labels = scopes.locator(":scope > .tabbed-labels > label")
+        assert [s.inner_text().strip() for s in scope_labels.all()] == list(SCOPES)
+        for scope_index, scope in enumerate(SCOPES):
+            scope_labels.nth(scope_index).click()
+            block = scopes.locator(":scope > .tabbed-content > .tabbed-block").nth(scope_index)
+            codes = block.locator("div.highlight")
+            assert codes.count() == 2, title  # no repository configured: no gh command
+            for code in codes.all():
+                shown = code.locator("code").inner_text().rstrip("\n")
+                assert clipboard_after_click(page, code.locator(CODE_COPY_BUTTON)) == shown
+                copied.append(shown)
+            npx, curl = copied[-2:]
+            assert npx.startswith(f"npx skills add {small_site.url} --skill token-keeper -a ")
+            assert curl.startswith("sh -c ") and archive in curl
+            if scope == "This project":
+                assert f" sh {folder} " in curl, title
+            else:
+                assert ' sh "$HOME"/' in curl and npx.endswith(" -g"), title
+    assert len(set(copied)) == len(copied)
     with urllib.request.urlopen(archive) as response:
         assert response.status == 200
         assert response.read(2) == b"\x1f\x8b"  # gzip

@@ -32,14 +32,15 @@ def test_skill_page_does_not_scroll_sideways_on_a_phone(
 
 def test_install_box_works_on_a_phone(small_site: ServedSite, open_page) -> None:
     page = open_page(small_site.page("skills/token-keeper/"), viewport=MOBILE, clipboard=True)
-    install = page.locator("#install ~ .tabbed-set")
-    install.locator(".tabbed-labels label", has_text="Codex").click()
-    block = install.locator(".tabbed-block").nth(3)
+    install = page.locator("#install ~ .tabbed-set").first
+    install.locator(":scope > .tabbed-labels > label", has_text="Codex").click()
+    block = install.locator(":scope > .tabbed-content > .tabbed-block").nth(3)
     assert block.is_visible()
     box = block.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
-    copied = clipboard_after_click(page, block.locator(CODE_COPY_BUTTON))
-    assert copied.startswith("mkdir -p .agents/skills && curl -fsSL ")
+    code = block.locator("div.highlight").first
+    copied = clipboard_after_click(page, code.locator(CODE_COPY_BUTTON))
+    assert copied.startswith("npx skills add ") and " -a codex " in copied
     assert horizontal_overflow(page) == 0
 
 

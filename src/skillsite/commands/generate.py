@@ -18,7 +18,12 @@ from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.output import write_files
 from skillsite.site_build import prepare_site, read_mkdocs_config
-from skillsite.site_config import CATALOG_ENV, SiteConfigError
+from skillsite.site_config import (
+    CATALOG_ENV,
+    LOCAL_SITE_WARNING,
+    SiteConfigError,
+    site_url_missing,
+)
 
 HELP = "write the site's generated pages and files to a folder"
 
@@ -52,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         print(f"skillsite generate: {error}", file=sys.stderr)
         return 2
+    if site_url_missing(prepared.site.site_url):
+        print(
+            f"skillsite generate: warning: {LOCAL_SITE_WARNING.format(url=prepared.site.site_url)}",
+            file=sys.stderr,
+        )
     out = Path(args.out)
     docs_out, files_out = out / "docs", out / "files"
     for folder in (docs_out, files_out):
@@ -61,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs_out)
     write_files(docs_out, {uri: text.encode("utf-8") for uri, text in prepared.pages.items()})
-    artifacts = build_artifacts(prepared.catalog, prepared.site)
+    artifacts = build_artifacts(prepared.catalog, prepared.site, prepared.published)
     write_files(files_out, artifacts)
     for diagnostic in prepared.catalog.diagnostics:
         print(diagnostic.to_text(), file=sys.stderr)
