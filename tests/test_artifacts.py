@@ -459,7 +459,7 @@ def test_well_known_archive_has_skill_md_at_its_root(
         members = tar.getmembers()
         assert all(m.isfile() and not m.pax_headers for m in members)
         # The space in "references/api notes.md" is refused by some clients: left out.
-        assert [m.name for m in members] == ["SKILL.md", "assets/logo.bin", "scripts/check.sh"]
+        assert [m.name for m in members] == ["SKILL.md", "assets/logo.png", "scripts/check.sh"]
         assert tar.getmember("scripts/check.sh").mode == 0o755
     extract(archive, tmp_path / "unpacked")
     skill_folder = catalog.root / "backend/jwt-auth"

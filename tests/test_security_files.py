@@ -454,7 +454,7 @@ def test_serve_error_page_of_a_skill_in_a_bad_folder_can_be_written(tmp_path: Pa
     write_bytes(folder + b"/SKILL.md", b"---\ndescription: No name.\n---\n# Hi\n")
     catalog = load_catalog(tmp_path)
     site = SiteInfo(site_url="http://skills.test/", download_base="http://skills.test/")
-    pages = generate_pages(catalog, site, show_invalid=True)
+    pages = generate_pages(catalog, site, {}, show_invalid=True)
     for uri, text in pages.items():
         (uri + text).encode("utf-8")
     assert r"skills/bad\xff/index.md" in pages
