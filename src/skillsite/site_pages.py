@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from skillsite.browse import BROWSE_PAGE_URI, browse_page
 from skillsite.model import Catalog, Category
 from skillsite.render import (
     category_page,
@@ -21,12 +22,14 @@ def _category_of(catalog: Catalog, key: str) -> Category:
 def generate_pages(
     catalog: Catalog, site: SiteInfo, *, show_invalid: bool = False, home_intro: str = ""
 ) -> dict[str, str]:
-    """Home, one page per category and per valid skill.
+    """Home, the list of all skills, one page per category and per valid skill.
 
     With `show_invalid` (while serving), an invalid skill gets a page listing its
     diagnostics at its usual URL instead of being left out.
     """
     pages = {"index.md": home_page(catalog, site, home_intro)}
+    if catalog.valid_skills:
+        pages[BROWSE_PAGE_URI] = browse_page(catalog, site)
     for category in catalog.categories:
         skills = catalog.skills_in(category.key)
         if skills:
