@@ -88,6 +88,9 @@
         categoryKey: String(category[0]),
         category: String(category[1]),
         tags: (entry.g || []).map(String),
+        tagPhrases: (entry.g || []).map(function (tag) {
+          return splitWords(tag).filter(function (w) { return !stop.has(w); }).join(" ");
+        }),
         examples: (entry.e || []).map(String),
         sections: (entry.h || []).map(function (pair) { return [String(pair[0]), String(pair[1] || "")]; }),
         keywords: String(entry.k || "")
@@ -200,6 +203,7 @@
       var total = score * coverage * coverage;
       if (skill.name === joined || fold(skill.title) === words.join(" ")) total += EXACT_NAME_BONUS;
       else if (joined.length >= 3 && skill.name.indexOf(joined) === 0) total *= 2;
+      else if (words.length > 1 && skill.tagPhrases.indexOf(words.join(" ")) >= 0) total *= 1.5;
       if (matched.get(id) >= needed) results.push({ skill: skill, score: total });
     });
     results.sort(function (a, b) { return b.score - a.score || (a.skill.name < b.skill.name ? -1 : 1); });
