@@ -369,13 +369,16 @@
   function update() {
     var query = input.value;
     if (query === lastQuery && engine) return;
+    list.setAttribute("aria-busy", "true");
     ready().then(function () {
       if (input.value !== query) return; // a newer keystroke will render
       lastQuery = query;
       render(query);
       syncUrl(query);
+      list.setAttribute("aria-busy", "false");
     }, function (error) {
       status.textContent = "Search is unavailable: " + error.message;
+      list.setAttribute("aria-busy", "false");
     });
   }
 
