@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+import json
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from skillsite.browse import browse_page
 from skillsite.model import Catalog, Category, Skill, SupportingFile
@@ -105,3 +108,14 @@ def test_browse_page_escapes_every_field() -> None:
     assert not [name for name, _ in parser.attributes if name.startswith("on")]
     assert html.escape(HOSTILE) in markup
     assert 'data-scripts="1"' in markup
+
+
+def test_vendored_search_library_is_the_pinned_npm_release() -> None:
+    repo = Path(__file__).resolve().parent.parent
+    pinned = json.loads((repo / "package.json").read_text())["devDependencies"]["minisearch"]
+    installed = repo / "node_modules" / "minisearch"
+    if not installed.is_dir():
+        pytest.skip("node_modules/ is missing: run `make node_modules/.installed`")
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    vendored = repo / "docs" / "assets" / "vendor" / "minisearch.js"
+    assert vendored.read_bytes() == (installed / "dist" / "umd" / "index.js").read_bytes()
