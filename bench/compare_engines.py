@@ -92,15 +92,17 @@ def skills_in(urls: list[str]) -> list[str]:
     return names
 
 
-def rates(answers: list[list[str]]) -> tuple[float, float]:
+def rates(answers: list[list[str]], verbose: bool = False) -> tuple[float, float]:
     top1 = top3 = 0
     for row, found in zip(QUERIES, answers, strict=True):
         if row["expect"] is None:
-            top1 += not found
-            top3 += not found
+            hit1 = hit3 = not found
         else:
-            top1 += found[:1] == [row["expect"]]
-            top3 += row["expect"] in found[:3]
+            hit1, hit3 = found[:1] == [row["expect"]], row["expect"] in found[:3]
+        top1 += hit1
+        top3 += hit3
+        if verbose and not hit1:
+            print(f"    {row['query']!r}: wanted {row['expect']}, got {found[:3]}")
     return top1 / len(QUERIES), top3 / len(QUERIES)
 
 
@@ -139,6 +141,7 @@ def main() -> int:
     parser.add_argument("--material", type=Path, required=True)
     parser.add_argument("--skillsite", type=Path, required=True)
     parser.add_argument("--scale", type=Path, nargs="*", default=[])
+    parser.add_argument("--verbose", action="store_true", help="list each engine's misses")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -148,11 +151,11 @@ def main() -> int:
         print("| --- | ---: | ---: |")
         server, url = serve(args.material)
         for name, script in (("Material search", MATERIAL_QUERY), ("Pagefind", PAGEFIND_QUERY)):
-            top1, top3 = rates(run_queries(browser, url, script))
+            top1, top3 = rates(run_queries(browser, url, script), args.verbose)
             print(f"| {name} | {top1:.1%} | {top3:.1%} |")
         server.shutdown()
         server, url = serve(args.skillsite)
-        top1, top3 = rates(run_queries(browser, url, SKILLSITE_QUERY))
+        top1, top3 = rates(run_queries(browser, url, SKILLSITE_QUERY), args.verbose)
         print(f"| skill search (MiniSearch) | {top1:.1%} | {top3:.1%} |")
         server.shutdown()
 
