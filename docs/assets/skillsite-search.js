@@ -20,7 +20,7 @@
   var BOOST = { name: 8, title: 5, description: 3, examples: 3, tags: 3, category: 1.5, headings: 1, keywords: 0.6 };
   var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]/g;
   var SUFFIXES = [
-    "izations", "ization", "ations", "ation", "ators", "ator", "ating", "ated", "ates", "ate",
+    "izations", "ization", "ations", "ation", "ating", "ated", "ates", "ate",
     "ments", "ment", "ness", "ings", "ing", "ions", "ion", "ities", "ity", "ers", "er",
     "ies", "ied", "ed", "es", "ly", "al", "s", "e"
   ];
@@ -179,6 +179,9 @@
     var groups = concepts(words);
     var totals = new Map();
     var matched = new Map();
+    var weightOf = new Map(); // skill id -> summed rarity of the concepts it matches
+    var allWeight = 0;
+    var size = engine.skills.length;
     groups.forEach(function (concept) {
       var scores = new Map();
       // Typo tolerance only for a word the index does not know: "review" must not
@@ -188,13 +191,16 @@
       concept.members.forEach(function (stems) {
         if (ownKeys.indexOf(stems.join(" ")) < 0) scoreInto(scores, stems, SYNONYM_WEIGHT, false);
       });
+      // A concept that no skill has weighs most: it is what the reader came for.
+      var rarity = Math.log((size + 1) / (scores.size + 1)) + 0.1;
+      allWeight += rarity;
       scores.forEach(function (score, id) {
         totals.set(id, (totals.get(id) || 0) + score);
         matched.set(id, (matched.get(id) || 0) + 1);
+        weightOf.set(id, (weightOf.get(id) || 0) + rarity);
       });
     });
     var n = groups.length;
-    var needed = n <= 2 ? n : Math.ceil(n / 2);
     var joined = words.join("-");
     var results = [];
     totals.forEach(function (score, id) {
@@ -204,7 +210,8 @@
       if (skill.name === joined || fold(skill.title) === words.join(" ")) total += EXACT_NAME_BONUS;
       else if (joined.length >= 3 && skill.name.indexOf(joined) === 0) total *= 2;
       else if (words.length > 1 && skill.tagPhrases.indexOf(words.join(" ")) >= 0) total *= 1.5;
-      if (matched.get(id) >= needed) results.push({ skill: skill, score: total });
+      var enough = n <= 2 ? matched.get(id) === n : weightOf.get(id) >= allWeight / 2;
+      if (enough) results.push({ skill: skill, score: total });
     });
     results.sort(function (a, b) { return b.score - a.score || (a.skill.name < b.skill.name ? -1 : 1); });
     return { words: words, results: results };
