@@ -307,9 +307,7 @@
     var article = element("article", "md-search-result__article md-typeset");
     var top = element("p", "skillsite-result__category", skill.category);
     var title = element("p", "skillsite-result__title", skill.title || skill.name);
-    if (skill.title && skill.title.toLowerCase() !== skill.name.replace(/-/g, " ")) {
-      title.appendChild(document.createTextNode(" "));
-    }
+    title.appendChild(document.createTextNode(" "));
     title.appendChild(element("code", "skillsite-result__name", skill.name));
     article.appendChild(top);
     article.appendChild(title);
