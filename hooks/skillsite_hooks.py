@@ -6,6 +6,7 @@ Hooks load once per `mkdocs serve` process, so state lives in one small object t
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import subprocess
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from skillsite.artifacts import build_artifacts
+from skillsite.browse import BROWSE_PAGE_URI, BROWSE_TITLE
 from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
@@ -25,6 +27,7 @@ from skillsite.output import write_files
 from skillsite.published import PublishedSkill
 from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
 from skillsite.sanitize import sanitize_html
+from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
 from skillsite.site_build import prepare_site
 from skillsite.site_config import (
     LOCAL_SITE_WARNING,
@@ -51,6 +54,8 @@ class BuildState:
     skills: dict[str, Skill] = field(default_factory=dict)  # page uri -> valid skill
     published: list[PublishedSkill] = field(default_factory=list)
     warned_local_site_url: bool = False
+    # skill name -> (heading text, anchor) of its rendered page, for the search index
+    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 state = BuildState()
@@ -73,7 +78,8 @@ def _navigation(catalog: Catalog, pages: dict[str, str], hand_written: list) -> 
         for c in catalog.categories
         if f"categories/{c.key}/index.md" in pages
     ]
-    return [{"Home": "index.md"}, {"Categories": categories}, *hand_written]
+    browse = [{BROWSE_TITLE: BROWSE_PAGE_URI}] if BROWSE_PAGE_URI in pages else []
+    return [{"Home": "index.md"}, *browse, {"Categories": categories}, *hand_written]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -111,6 +117,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.catalog, state.site, state.pages = catalog, prepared.site, prepared.pages
     state.published = prepared.published
     state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
+    state.sections = {}
     config.nav = _navigation(catalog, state.pages, list(settings.get("nav") or []))
     return config
 
@@ -184,22 +191,37 @@ def _theme_has_icon(config: MkDocsConfig, icon: str) -> bool:
     return any((Path(folder) / ".icons" / f"{icon}.svg").is_file() for folder in config.theme.dirs)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri not in state.skills:
-        return html
-    head, marker, body = html.partition(BODY_MARKER)
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    skill = state.skills.get(page.file.src_uri)
+    if skill is None:
+        return content
+    state.sections[skill.name] = _page_sections(page)
+    head, marker, body = content.partition(BODY_MARKER)
     if not marker:
-        return html
+        return content
     return head + sanitize_html(body)
+
+
+def _page_sections(page: Page) -> list[tuple[str, str]]:
+    """(heading, anchor) of the page's second and third level headings, the install box
+    left out. Toc titles arrive as HTML; the index holds plain text."""
+    sections: list[tuple[str, str]] = []
+    pending = list(page.toc)
+    while pending:
+        item = pending.pop(0)
+        if item.level in (2, 3) and item.id != "install":
+            sections.append((html.unescape(item.title), item.id))
+        pending[:0] = item.children
+    return sections
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if state.catalog is None or state.site is None:
         return
     try:
-        write_files(
-            Path(config.site_dir), build_artifacts(state.catalog, state.site, state.published)
-        )
+        artifacts = build_artifacts(state.catalog, state.site, state.published)
+        artifacts[SEARCH_INDEX_PATH] = search_index_bytes(state.catalog, state.site, state.sections)
+        write_files(Path(config.site_dir), artifacts)
     except (OSError, SourceDateEpochError) as error:
         raise PluginError(f"could not write the catalog's files: {error}") from None
 

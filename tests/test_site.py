@@ -123,7 +123,7 @@ def test_skill_page_shows_header_files_and_working_relative_links(
     assert "Rotates JWT refresh tokens safely." in text
     assert "Alpha Things" in text
     for tag in ("jwt", "tokens", "auth"):
-        assert f"?q={tag}" in page
+        assert f'href="../?tag={tag}"' in page
     # Relative links in the body resolve to published raw files.
     for link in ("references/lifecycle.md", "scripts/check.py"):
         assert f'href="{link}"' in page
@@ -170,14 +170,41 @@ def test_build_output_is_quiet(catalog_site: BuiltSite) -> None:
     assert "properdocs" not in catalog_site.output.lower()
 
 
-def test_search_index_boosts_skill_pages_and_carries_tags(small_site) -> None:
+def test_search_index_has_one_entry_per_skill_and_no_material_index(small_site) -> None:
     _, site = small_site
-    index = json.loads(site.read("search/search_index.json"))
-    docs = {d["location"]: d for d in index["docs"]}
-    skill = docs["skills/token-keeper/"]
-    assert skill["title"] == "token-keeper"
-    assert skill["tags"] == ["jwt", "tokens", "auth"]
-    assert skill["boost"] > 1
+    index = json.loads(site.read("search/skills.json"))
+    entries = {entry["n"]: entry for entry in index["skills"]}
+    assert sorted(entries) == ["flaky-finder", "queue-tamer", "token-keeper"]
+    keeper = entries["token-keeper"]
+    assert keeper["t"] == "Token Keeper"
+    assert keeper["g"] == ["jwt", "tokens", "auth"]
+    assert index["categories"][keeper["c"]] == ["alpha", "Alpha Things"]
+    # Section links use the anchors of the rendered page; the install box is left out.
+    assert keeper["h"] == [["Steps", "steps"]]
+    assert "install" not in keeper["k"].split()
+    # The per-section index that every page view fetched is gone.
+    assert not (site.path / "search" / "search_index.json").exists()
+    assert "search_index.json" not in site.read("index.html")
+
+
+def test_all_skills_page_lists_every_skill_with_its_facts(small_site) -> None:
+    _, site = small_site
+    page = site.read("skills/index.html")
+    items = re.findall(r'<li class="skillsite-card" data-name="([^"]+)"', page)
+    assert items == ["flaky-finder", "queue-tamer", "token-keeper"]
+    keeper = page[page.index('data-name="token-keeper"') :]
+    assert 'data-scripts="1"' in keeper.split("</li>")[0]
+    assert 'href="../categories/alpha/">Alpha Things</a>' in keeper
+    assert 'href="?tag=jwt"' in keeper
+    assert 'href="skills/"' in site.read("index.html")  # nav and home link to the list
+
+
+def test_tags_on_skill_pages_and_cards_link_to_the_filtered_list(small_site) -> None:
+    _, site = small_site
+    skill = site.read("skills/token-keeper/index.html")
+    assert 'href="../?tag=jwt"' in skill
+    category = site.read("categories/alpha/index.html")
+    assert 'href="../../skills/?tag=jwt"' in category
 
 
 def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:

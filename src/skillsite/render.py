@@ -172,7 +172,11 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256:
 
 
 def _skill_card(skill: Skill) -> str:
-    tags = "".join(f'<span class="skillsite-tag">{html.escape(tag)}</span>' for tag in skill.tags)
+    tags = "".join(
+        f'<a class="skillsite-tag" href="../../skills/?tag={quote(tag, safe="")}">'
+        f"{html.escape(tag)}</a> "
+        for tag in skill.tags
+    )
     return (
         f'<li class="skillsite-card">'
         f'<a class="skillsite-card__name" href="../../skills/{skill.name}/">'
@@ -232,6 +236,20 @@ def recently_updated(catalog: Catalog, site: SiteInfo, limit: int) -> list[Skill
     return dated[:limit]
 
 
+def _home_search(count: int) -> str:
+    """The home page's search field; assets/skillsite-search.js hands it to the search
+    dialog (without scripts the form still leads to /?q=)."""
+    return (
+        '<form class="skillsite-home-search" action="." method="get" role="search" '
+        'aria-label="Find a skill">'
+        '<label class="skillsite-home-search__label" for="skillsite-home-q">Find a skill</label>'
+        '<input id="skillsite-home-q" type="text" name="q" data-skillsite-search-start '
+        f'autocomplete="off" placeholder="Search {count} skills: a task, a tool or a name">'
+        '<button class="md-button md-button--primary" type="submit">Search</button>'
+        "</form>\n"
+    )
+
+
 def home_page(catalog: Catalog, site: SiteInfo, intro: str = "") -> str:
     skills = catalog.valid_skills
     counts = {c.key: len(catalog.skills_in(c.key)) for c in catalog.categories}
@@ -246,7 +264,9 @@ def home_page(catalog: Catalog, site: SiteInfo, intro: str = "") -> str:
         _front_matter({"title": "Home", "search": {"exclude": True}, "hide": ["toc"]}),
         f"# {page_title(site.site_name)}\n",
         f'<p class="skillsite-lead">{html.escape(lead)}</p>\n',
-        f'<p class="skillsite-count">{len(skills)} skills in {len(categories)} categories</p>\n',
+        _home_search(len(skills)),
+        f'<p class="skillsite-count">{len(skills)} skills in {len(categories)} categories · '
+        '<a href="skills/">browse and filter all skills</a></p>\n',
         "## Categories\n",
         _card_list(_category_card(c, counts[c.key]) for c in categories),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from skillsite.browse import BROWSE_PAGE_URI, browse_page
 from skillsite.model import Catalog, Category
 from skillsite.render import (
     category_page,
@@ -28,13 +29,15 @@ def generate_pages(
     show_invalid: bool = False,
     home_intro: str = "",
 ) -> dict[str, str]:
-    """Home, one page per category and per published skill (`archive_digests`: skill
-    name -> sha256 of its archive, for the install commands).
+    """Home, the list of all skills, one page per category and per published skill
+    (`archive_digests`: skill name -> sha256 of its archive, for the install commands).
 
     With `show_invalid` (while serving), an invalid skill gets a page listing its
     diagnostics at its usual URL instead of being left out.
     """
     pages = {"index.md": home_page(catalog, site, home_intro)}
+    if catalog.valid_skills:
+        pages[BROWSE_PAGE_URI] = browse_page(catalog, site)
     for category in catalog.categories:
         skills = catalog.skills_in(category.key)
         if skills:

@@ -122,6 +122,17 @@ def fixture_catalog(root: Path) -> Path:
     write_skill(
         root,
         "beta",
+        "node-pinner",
+        frontmatter=(
+            "name: node-pinner\n"
+            'description: "Pins the Node.js version of a project. Use when builds differ."\n'
+            "compatibility: Requires Node.js 22 or later\n"
+            'metadata:\n  tags: "node, versions"\n'
+        ),
+    )
+    write_skill(
+        root,
+        "beta",
         "long-liner",
         tags="overflow",
         body="# Long Liner\n\nSee https://example.com/" + "very-long-path-segment-" * 12 + "\n",

@@ -17,6 +17,7 @@ from skillsite.artifacts import build_artifacts
 from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.output import write_files
+from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
 from skillsite.site_build import prepare_site, read_mkdocs_config
 from skillsite.site_config import (
     CATALOG_ENV,
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         shutil.copytree(hand_written, docs_out)
     write_files(docs_out, {uri: text.encode("utf-8") for uri, text in prepared.pages.items()})
     artifacts = build_artifacts(prepared.catalog, prepared.site, prepared.published)
+    # Without rendered pages, section links in the index lead to the top of each page.
+    artifacts[SEARCH_INDEX_PATH] = search_index_bytes(prepared.catalog, prepared.site)
     write_files(files_out, artifacts)
     for diagnostic in prepared.catalog.diagnostics:
         print(diagnostic.to_text(), file=sys.stderr)

@@ -1,0 +1,175 @@
+"""Site search at 150, 1,000 and 5,000 synthetic skills: bytes and time in Chromium.
+
+For each size, `bench/gen_catalog.py` writes a catalog, the core builds its search index
+(`search/skills.json`, as the build hook does), and the index replaces the one of a site
+built once from the repository's catalog. Chromium (Debian's, through Playwright) then
+opens the home page and reports:
+
+- bytes fetched before the first result: everything requested after the page loaded until
+  the first query was answered (index and search library), raw and gzip-compressed;
+- time from opening the search (pressing "/") to the first result: fetch, parse, index;
+- time from the last keystroke to results for a set of queries (median and worst).
+
+    .venv/bin/python bench/bench_search.py [--sizes 150 1000 5000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+OUT = BENCH / "out"
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("SKILLSITE_CHROMIUM", "/usr/bin/chromium")
+QUERIES = (
+    "cache",
+    "query schema",
+    "retry backoff worker",
+    "how do I add a policy for session cookies",
+    "migraton",
+    "skill-00042-pipeline",
+    "zzzz nothing here",
+)
+MEASURE_KEYSTROKE = """async (query) => {
+  const box = document.querySelector('[data-skillsite-search] input[name=q]');
+  const list = document.querySelector('[data-skillsite-results]');
+  const done = new Promise(resolve => {
+    const observer = new MutationObserver(() => {
+      if (list.getAttribute('aria-busy') === 'false') { observer.disconnect(); resolve(); }
+    });
+    observer.observe(list, {attributes: true});
+  });
+  box.value = query;
+  const start = performance.now();
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  await done;
+  return performance.now() - start;
+}"""
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def build_base_site(target: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env.pop("SKILLSITE_CATALOG", None)
+    subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(target)],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def synthetic_index(size: int) -> bytes:
+    from skillsite.loader import load_catalog
+    from skillsite.search_index import search_index_bytes
+    from skillsite.site_info import SiteInfo
+
+    catalog_dir = OUT / f"search-{size}"
+    if not catalog_dir.is_dir():
+        generate = [sys.executable, str(BENCH / "gen_catalog.py"), str(catalog_dir)]
+        subprocess.run(
+            [*generate, "--skills", str(size)],
+            check=True,
+            capture_output=True,
+        )
+    catalog = load_catalog(catalog_dir)
+    return search_index_bytes(catalog, SiteInfo())
+
+
+def measure(browser, url: str, site: Path, repeat: int) -> dict[str, float]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    fetched: dict[str, int] = {}
+
+    def record(response) -> None:
+        try:
+            fetched[response.url] = len(response.body())
+        except Exception:  # a response without a body (redirect) counts nothing
+            fetched[response.url] = 0
+
+    page.on("response", record)
+    start = page.evaluate("() => performance.now()")
+    page.keyboard.press("/")
+    page.keyboard.type("deploy")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-results]')"
+        ".getAttribute('aria-busy') === 'false'"
+    )
+    first = page.evaluate("() => performance.now()") - start
+    served = [(site / urlsplit(u).path.lstrip("/")).read_bytes() for u in fetched]
+    gz = sum(len(gzip.compress(data)) for data in served)
+    timings = [page.evaluate(MEASURE_KEYSTROKE, q) for _ in range(repeat) for q in QUERIES]
+    context.close()
+    return {
+        "raw": sum(fetched.values()),
+        "gzip": gz,
+        "first": first,
+        "median": statistics.median(timings),
+        "worst": max(timings),
+        "files": len(fetched),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[150, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    if not Path(CHROMIUM).is_file():
+        print(f"{CHROMIUM} not found: install Debian's chromium", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    site = OUT / "search-site"
+    if site.exists():
+        shutil.rmtree(site)
+    build_base_site(site)
+    handler = functools.partial(Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for size in args.sizes:
+            index = synthetic_index(size)
+            (site / "search" / "skills.json").write_bytes(index)
+            result = measure(browser, url, site, args.repeat)
+            rows.append((size, len(index), len(gzip.compress(index)), result))
+        browser.close()
+    server.shutdown()
+    print(
+        "| skills | index | index gzip | fetched before first result (gzip) "
+        "| open to first result | keystroke to results, median | worst |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for size, raw, packed, r in rows:
+        print(
+            f"| {size:,} | {raw / 1024:,.0f} KB | {packed / 1024:,.0f} KB "
+            f"| {r['raw'] / 1024:,.0f} KB ({r['gzip'] / 1024:,.0f} KB, {r['files']} files) "
+            f"| {r['first']:,.0f} ms | {r['median']:,.1f} ms | {r['worst']:,.1f} ms |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The compact skills index the site search loads on first use.
+
+One entry per skill with what a reader searches by (name, title, description, tags,
+category, example requests, section headings, frequent body words), plus the synonym and
+stop-word lists of `search_words.yml`. It is data only: the browser inserts every string
+as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from skillsite.model import Catalog, Skill
+from skillsite.render import format_date, split_body_title
+from skillsite.site_info import SiteInfo
+
+SEARCH_INDEX_PATH = "search/skills.json"
+INDEX_VERSION = 1
+BODY_KEYWORDS = 24
+EXAMPLE_REQUESTS = 12
+HEADINGS = 30
+FIELD_LIMIT = 300  # characters kept of one heading, tag or example request
+
+_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r"^(#{2,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(.+)$")
+_MARKUP = re.compile(r"[`*_>\[\]]|\]\([^)]*\)")
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,100}")
+_EXAMPLES_TITLE = "example requests"
+
+
+@cache
+def search_words() -> dict[str, list]:
+    """Synonym groups and stop words from the package's `search_words.yml`."""
+    text = resources.files("skillsite").joinpath("search_words.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    synonyms = [[str(word).lower() for word in group] for group in data["synonyms"]]
+    stop = sorted({str(word).lower() for word in data["stop"]})
+    return {"synonyms": synonyms, "stop": stop}
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).split())[:FIELD_LIMIT]
+
+
+def example_requests(body: str) -> list[str]:
+    """List items of a `## Example requests` section: requests that should find the skill."""
+    requests: list[str] = []
+    inside = False
+    for line in body.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            inside = heading.group(2).strip().lower() == _EXAMPLES_TITLE
+            continue
+        item = _LIST_ITEM.match(line) if inside else None
+        if item:
+            requests.append(_plain(item.group(1)).strip("\"'“”"))
+    return [r for r in requests if r][:EXAMPLE_REQUESTS]
+
+
+def body_headings(body: str) -> list[str]:
+    prose = _FENCE.sub("", body)
+    return [_plain(m.group(2)) for m in _HEADING.finditer(prose)]
+
+
+def body_keywords(body: str, stop: frozenset[str]) -> list[str]:
+    """The body's most frequent words (code blocks and stop words left out), best first."""
+    prose = _FENCE.sub("", body).lower()
+    counts = Counter(w for w in _WORD.findall(prose) if w not in stop and not w.isdigit())
+    return [word for word, _ in counts.most_common(BODY_KEYWORDS)]
+
+
+def _sections(skill: Skill, anchors: Sequence[tuple[str, str]] | None) -> list[list[str]]:
+    if anchors is None:
+        pairs = [(title, "") for title in body_headings(skill.body)]
+    else:
+        pairs = [(title, anchor if _ANCHOR.fullmatch(anchor) else "") for title, anchor in anchors]
+    return [[_plain(title), anchor] for title, anchor in pairs if title.strip()][:HEADINGS]
+
+
+def skill_entry(
+    skill: Skill,
+    category_index: int,
+    site: SiteInfo,
+    stop: frozenset[str],
+    sections: Sequence[tuple[str, str]] | None = None,
+) -> dict[str, object]:
+    title, body = split_body_title(skill.body)
+    return {
+        "n": skill.name,
+        "t": _plain(title),
+        "d": skill.description,
+        "c": category_index,
+        "g": [tag[:FIELD_LIMIT] for tag in skill.tags],
+        "e": example_requests(body),
+        "h": _sections(skill, sections),
+        "k": " ".join(body_keywords(body, stop)),
+        "u": format_date(site.updated.get(skill.folder)),
+    }
+
+
+def search_index(
+    catalog: Catalog,
+    site: SiteInfo,
+    sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> dict[str, object]:
+    """The index as plain data. `sections` maps a skill name to its page's (heading,
+    anchor) pairs when the caller has rendered the pages; otherwise headings come from
+    the Markdown and link to the top of the page."""
+    words = search_words()
+    stop = frozenset(words["stop"])
+    keys = [c.key for c in catalog.categories]
+    skills = catalog.valid_skills
+    for skill in skills:
+        if skill.category not in keys:
+            keys.append(skill.category)
+    titles = {c.key: c.title for c in catalog.categories}
+    return {
+        "version": INDEX_VERSION,
+        "words": words,
+        "categories": [[key, titles.get(key, key)] for key in keys],
+        "skills": [
+            skill_entry(
+                skill,
+                keys.index(skill.category),
+                site,
+                stop,
+                (sections or {}).get(skill.name),
+            )
+            for skill in skills
+        ],
+    }
+
+
+def search_index_bytes(
+    catalog: Catalog,
+    site: SiteInfo,
+    sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> bytes:
+    data = search_index(catalog, site, sections)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
