@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 
-# Silence the end-of-life banners printed by Material 9.8 and mkdocs-gen-files.
+# Silence the end-of-life banners printed by Material 9.8 (and by properdocs-based tools).
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE))
 
 from gen_catalog import generate  # noqa: E402
 
-from skillsite.site_build import read_mkdocs_config  # noqa: E402
+from skillsite.settings import read_mkdocs_config  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 

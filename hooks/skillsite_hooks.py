@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import logging
 import os
-import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from skillsite import layout, report
 from skillsite.artifacts import build_artifacts
 from skillsite.browse import BROWSE_PAGE_URI, BROWSE_TITLE
 from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
@@ -25,17 +26,25 @@ from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
 from skillsite.output import write_files
 from skillsite.published import PublishedSkill
-from skillsite.render import BODY_MARKER, page_title, skill_page_uri, skill_source_text
+from skillsite.render import (
+    BODY_MARKER,
+    category_page_uri,
+    page_title,
+    skill_page_uri,
+    skill_source_text,
+)
 from skillsite.sanitize import sanitize_html
 from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
-from skillsite.site_build import prepare_site
-from skillsite.site_config import (
-    LOCAL_SITE_WARNING,
-    VERSION_ENV,
+from skillsite.settings import (
+    CATALOG_ENV,
+    BuildEnvironment,
+    Settings,
     SiteConfigError,
-    catalog_root,
-    site_url_missing,
+    parse_settings,
+    resolve_catalog,
 )
+from skillsite.site_build import prepare_site
+from skillsite.site_config import LOCAL_SITE_WARNING, site_url_missing
 from skillsite.site_info import SiteInfo
 
 # Only loggers under "mkdocs." count towards `mkdocs build --strict`.
@@ -47,8 +56,10 @@ site_url_log = logging.getLogger("skillsite.site_url")
 class BuildState:
     command: str = "build"
     catalog: Catalog | None = None
-    # SOURCE_DATE_EPOCH was set by this module (from git), not by the caller.
+    # SOURCE_DATE_EPOCH was set by this module (for MkDocs), not by the caller.
     own_epoch: bool = False
+    source_date: datetime | None = None  # the caller's SOURCE_DATE_EPOCH, read once
+    build_date: datetime | None = None  # dates.build_date, computed by the core
     site: SiteInfo | None = None
     pages: dict[str, str] = field(default_factory=dict)
     skills: dict[str, Skill] = field(default_factory=dict)  # page uri -> valid skill
@@ -65,26 +76,30 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
 
 
-def _settings(config: MkDocsConfig) -> dict:
-    settings = config.extra.get("skillsite") or {}
-    if not isinstance(settings, dict):
-        raise PluginError("extra.skillsite in mkdocs.yml must be a mapping")
-    return settings
+def _settings(config: MkDocsConfig) -> Settings:
+    try:
+        return parse_settings(config.extra.get("skillsite"))
+    except SiteConfigError as error:
+        raise PluginError(str(error)) from None
 
 
 def _navigation(catalog: Catalog, pages: dict[str, str], hand_written: list) -> list:
     categories = [
-        {page_title(c.title): f"categories/{c.key}/index.md"}
+        {page_title(c.title): category_page_uri(c.key)}
         for c in catalog.categories
-        if f"categories/{c.key}/index.md" in pages
+        if category_page_uri(c.key) in pages
     ]
     browse = [{BROWSE_TITLE: BROWSE_PAGE_URI}] if BROWSE_PAGE_URI in pages else []
-    return [{"Home": "index.md"}, *browse, {"Categories": categories}, *hand_written]
+    return [{"Home": layout.HOME_PAGE}, *browse, {"Categories": categories}, *hand_written]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = _settings(config)
     try:
+        environment = BuildEnvironment.read(os.environ)
+        if state.own_epoch:  # a serve rebuild: SOURCE_DATE_EPOCH is this module's own
+            environment = replace(environment, source_date=state.source_date)
+        state.source_date = environment.source_date
         prepared = prepare_site(
             config_dir=Path(config.config_file_path).parent,
             site_name=config.site_name,
@@ -92,7 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             repo_url=config.repo_url,
             settings=settings,
             show_invalid=state.command == "serve",
-            before_publish=lambda site: _pin_build_date(Path(config.config_file_path).parent, site),
+            environment=environment,
         )
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         raise PluginError(str(error)) from None
@@ -107,18 +122,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             catalog.root,
             "shown with their errors" if state.command == "serve" else "left out",
         )
+    if config.strict and catalog.diagnostics:
+        # MkDocs only counts the warnings it prints, and `-q` prints none: a strict build
+        # must not depend on the log level to fail.
+        raise PluginError(report.strict_failure(catalog))
     if prepared.site.edit_url_template and not config.repo_url:
-        config.repo_url = os.environ.get("SKILLSITE_REPO_URL")
+        config.repo_url = environment.repo_url
     # Material asks the server for versions.json when a version provider is set: only
     # a build that mike publishes as a version has one.
-    if not os.environ.get(VERSION_ENV):
+    if not environment.version:
         config.extra.pop("version", None)
+    if state.source_date is None:
+        # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: hand it the build's date.
+        os.environ[SOURCE_DATE_EPOCH] = str(int(prepared.build_date.timestamp()))
+        state.own_epoch = True
     _warn_local_site_url(config.site_url)
     state.catalog, state.site, state.pages = catalog, prepared.site, prepared.pages
     state.published = prepared.published
+    state.build_date = prepared.build_date
     state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
     state.sections = {}
-    config.nav = _navigation(catalog, state.pages, list(settings.get("nav") or []))
+    config.nav = _navigation(catalog, state.pages, list(settings.nav))
     return config
 
 
@@ -130,32 +154,6 @@ def _warn_local_site_url(site_url: str | None) -> None:
     if site_url_missing(site_url):
         state.warned_local_site_url = True
         site_url_log.warning("WARNING -  %s", LOCAL_SITE_WARNING.format(url=site_url))
-
-
-def _pin_build_date(config_dir: Path, site: SiteInfo) -> None:
-    """Give MkDocs a build date from git, not the clock (sitemap lastmod, sitemap.xml.gz).
-
-    MkDocs reads SOURCE_DATE_EPOCH; when the caller has not set it, it becomes the last
-    commit's time, else the newest skill date, so two builds of one commit are identical.
-    """
-    if os.environ.get(SOURCE_DATE_EPOCH) and not state.own_epoch:
-        return
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(config_dir), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        epoch = result.stdout.strip() if result.returncode == 0 else ""
-    except (OSError, subprocess.SubprocessError):
-        epoch = ""
-    if not epoch.isdigit():
-        newest = max(site.updated.values(), default=None)
-        epoch = str(int(newest.timestamp())) if newest else "0"
-    os.environ[SOURCE_DATE_EPOCH] = epoch
-    state.own_epoch = True
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -219,7 +217,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.catalog is None or state.site is None:
         return
     try:
-        artifacts = build_artifacts(state.catalog, state.site, state.published)
+        artifacts = build_artifacts(state.catalog, state.site, state.published, state.build_date)
         artifacts[SEARCH_INDEX_PATH] = search_index_bytes(state.catalog, state.site, state.sections)
         write_files(Path(config.site_dir), artifacts)
     except (OSError, SourceDateEpochError) as error:
@@ -228,5 +226,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server, config: MkDocsConfig, builder):
     # The catalog lives outside docs/: watch it so that saving a SKILL.md rebuilds.
-    server.watch(str(catalog_root(Path(config.config_file_path).parent, _settings(config))))
+    config_dir = Path(config.config_file_path).parent
+    server.watch(str(resolve_catalog(config_dir, _settings(config), os.environ.get(CATALOG_ENV))))
     return server

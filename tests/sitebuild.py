@@ -38,7 +38,12 @@ def quiet_env(**overrides: str) -> dict[str, str]:
 
 
 def build_site(
-    out: Path, *, catalog: Path | None = None, strict: bool = False, **env: str
+    out: Path,
+    *,
+    catalog: Path | None = None,
+    strict: bool = False,
+    quiet: bool = False,
+    **env: str,
 ) -> BuiltSite:
     """Run `mkdocs build` with the repository's mkdocs.yml into `out`."""
     if catalog is not None:
@@ -46,6 +51,8 @@ def build_site(
     command = [MKDOCS, "build", "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
     if strict:
         command.append("--strict")
+    if quiet:
+        command.append("-q")
     result = subprocess.run(
         command, cwd=REPO, env=quiet_env(**env), capture_output=True, text=True, timeout=600
     )

@@ -182,19 +182,17 @@ def test_two_builds_are_byte_identical_whatever_the_file_times(
     assert first == second
 
 
-def test_undated_archives_use_source_date_epoch_else_zero(
-    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_undated_archives_use_source_date_epoch_else_zero(catalog: Catalog) -> None:
     undated = SiteInfo(site_url=SITE_URL, download_base=DOWNLOAD_BASE)
 
-    def archive_mtimes() -> set[int]:
-        archive = build_artifacts(catalog, undated)["skills/table-builder/table-builder.tar.gz"]
+    def archive_mtimes(fallback: datetime | None) -> set[int]:
+        artifacts = build_artifacts(catalog, undated, fallback)
+        archive = artifacts["skills/table-builder/table-builder.tar.gz"]
         with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
             return {m.mtime for m in tar.getmembers()}
 
-    assert archive_mtimes() == {0}
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert archive_mtimes() == {1_700_000_000}
+    assert archive_mtimes(None) == {0}
+    assert archive_mtimes(datetime.fromtimestamp(1_700_000_000, UTC)) == {1_700_000_000}
 
 
 def test_skills_json_lists_every_valid_skill_with_download_urls(

@@ -263,3 +263,14 @@ def test_categories_list_only_those_with_valid_skills(tmp_path: Path) -> None:
     assert [c.key for c in catalog.categories] == ["good"]
     assert {s.category for s in catalog.skills} == {"good", "bad"}
     assert only(catalog, "category-file-invalid").path == "bad/category.yml"
+
+
+def test_a_check_reports_what_a_full_load_reports(tmp_path: Path) -> None:
+    from fixtures.hostile.make_catalog import write_hostile_catalog
+
+    root = write_hostile_catalog(tmp_path).root
+    full = load_catalog(root)
+    check = load_catalog(root, LoadOptions(diagnostics_only=True))
+    assert check.diagnostics == full.diagnostics
+    assert [s.name for s in check.skills] == [s.name for s in full.skills]
+    assert all(s.raw == b"" and s.sha256 == "" for s in check.skills)

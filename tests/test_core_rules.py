@@ -286,6 +286,21 @@ def test_file_too_large_is_an_error_and_configurable(tmp_path: Path) -> None:
     assert load_default(tmp_path).skills[0].valid
 
 
+@pytest.mark.parametrize("diagnostics_only", [False, True])
+def test_a_large_supporting_file_is_a_warning_of_its_own(
+    tmp_path: Path, diagnostics_only: bool
+) -> None:
+    files = {
+        "a/case-skill/SKILL.md": skill_md("case-skill"),
+        "a/case-skill/assets/big.bin": b"x" * 2000,
+    }
+    catalog = load(tmp_path, files, max_file_bytes=1000, diagnostics_only=diagnostics_only)
+    found = only(catalog, "supporting-file-too-large")
+    assert (found.path, found.severity) == ("a/case-skill/assets/big.bin", W)
+    assert "2000 bytes, over 1000" in found.message
+    assert catalog.skills[0].valid
+
+
 def load_default(root: Path) -> Catalog:
     return load(root, {})
 

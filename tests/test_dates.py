@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from gitrepo import commit_all as shared_commit_all
+from gitrepo import git
 
-from skillsite.dates import SourceDateEpochError, iso_utc, skill_updated_times
+from skillsite.dates import (
+    SourceDateEpochError,
+    build_date,
+    iso_utc,
+    skill_updated_times,
+    source_date_epoch,
+)
 
 JAN = datetime(2023, 1, 15, 10, 30, tzinfo=UTC)
 MAR = datetime(2023, 3, 2, 8, 0, tzinfo=UTC)
@@ -31,19 +38,8 @@ def write(path: Path, text: str = "x\n") -> Path:
     return path
 
 
-def git(repo: Path, *args: str, when: datetime | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "C", "GIT_COMMITTER_EMAIL": "c@example.org"}
-    if when is not None:
-        # Author and committer dates differ on purpose: the committer date counts.
-        env["GIT_AUTHOR_DATE"] = "2001-01-01T00:00:00Z"
-        env["GIT_COMMITTER_DATE"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
-
-
 def commit_all(repo: Path, when: datetime) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", f"change at {iso_utc(when)}", when=when)
+    shared_commit_all(repo, f"change at {iso_utc(when)}", when)
 
 
 @pytest.fixture
@@ -115,16 +111,35 @@ def test_a_folder_git_does_not_know_falls_back_to_its_newest_file_time(repo: Pat
     assert times["backend/jwt-auth"] == JUN
 
 
-def test_source_date_epoch_replaces_file_times_but_not_commit_times(
+def test_source_date_epoch_replaces_file_times_but_not_commit_times(repo: Path) -> None:
+    write(repo / "catalog/backend/new-skill/SKILL.md")
+    epoch = source_date_epoch({"SOURCE_DATE_EPOCH": "1700000000"})
+
+    times = skill_updated_times(repo / "catalog", [*FOLDERS, "backend/new-skill"], epoch)
+
+    assert times["backend/new-skill"] == datetime.fromtimestamp(1_700_000_000, UTC)
+    assert times["frontend/table-builder"] == JAN
+
+
+def test_a_date_left_in_the_environment_does_not_move_an_uncommitted_skill(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(repo / "catalog/backend/new-skill/SKILL.md")
+    # `mkdocs serve` hands MkDocs the build date through SOURCE_DATE_EPOCH; the next
+    # rebuild must still date an uncommitted skill by its files.
+    os.utime(write(repo / "catalog/backend/new-skill/SKILL.md"), (1_650_000_000,) * 2)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
     times = skill_updated_times(repo / "catalog", [*FOLDERS, "backend/new-skill"])
 
-    assert times["backend/new-skill"] == datetime.fromtimestamp(1_700_000_000, UTC)
-    assert times["frontend/table-builder"] == JAN
+    assert times["backend/new-skill"] == datetime.fromtimestamp(1_650_000_000, UTC)
+
+
+def test_the_build_date_is_the_callers_else_the_last_commit(repo: Path, tmp_path: Path) -> None:
+    given = datetime.fromtimestamp(1_700_000_000, UTC)
+    assert build_date(repo, given, {}) == given
+    assert build_date(repo, None, {}) == MAR  # the last commit, whatever its date
+    assert build_date(tmp_path, None, {"a": JAN}) == JAN
+    assert build_date(tmp_path, None, {}) == datetime.fromtimestamp(0, UTC)
 
 
 def test_outside_git_every_folder_uses_its_file_times(tmp_path: Path) -> None:
@@ -153,14 +168,9 @@ def test_without_a_git_program_dates_still_come_from_files(
     assert times == {"frontend/table-builder": datetime.fromtimestamp(1_400_000_000, UTC)}
 
 
-def test_a_malformed_source_date_epoch_is_reported_clearly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write(tmp_path / "plain/a/one/SKILL.md")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-
+def test_a_malformed_source_date_epoch_is_reported_clearly() -> None:
     with pytest.raises(SourceDateEpochError, match="SOURCE_DATE_EPOCH='yesterday'"):
-        skill_updated_times(tmp_path / "plain", ["a/one"])
+        source_date_epoch({"SOURCE_DATE_EPOCH": "yesterday"})
 
 
 def test_iso_utc_is_second_precision_with_z() -> None:

@@ -1,50 +1,41 @@
-"""`skillsite diff` on real git repositories and folders, through the real CLI."""
+"""`skillsite diff` on real git repositories and folders, through the CLI's main()."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import os
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from gitrepo import commit_all, git
 from sitecatalog import write_skill
 
-from skillsite.diff import diff_catalogs, to_markdown
+from skillsite.cli import main
+from skillsite.diff import diff_catalogs
+from skillsite.diff_report import to_markdown
 from skillsite.loader import load_catalog
 
-SKILLSITE = str(Path(sys.executable).parent / "skillsite")
 PREVIEW = "https://owner.github.io/repo/pr-preview/pr-7/"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.com",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.com",
-}
 
 
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-C", str(repo), *args],
-        env={**os.environ, **GIT_ENV},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def commit_all(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-
-
-def skillsite_diff(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SKILLSITE_CATALOG"}
-    return subprocess.run(
-        [SKILLSITE, "diff", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
+def skillsite_diff(cwd: Path, *args: str) -> Result:
+    """`skillsite diff ARGS` run in `cwd`, in this process, through the CLI's main()."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(cwd)
+        patch.delenv("SKILLSITE_CATALOG", raising=False)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["diff", *args])
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 def write_base(catalog: Path) -> None:

@@ -21,7 +21,7 @@ from skillsite.model import Category, Skill
 from skillsite.parse import parse_skill_file
 from skillsite.render import BODY_MARKER, skill_page
 from skillsite.sanitize import escape_raw_html, sanitize_html
-from skillsite.site_build import read_mkdocs_config
+from skillsite.settings import read_mkdocs_config
 from skillsite.site_info import SiteInfo
 from skillsite.validate import check_fields, split_tags
 

@@ -302,3 +302,12 @@ def test_a_build_without_a_site_url_warns_once_and_still_builds(tmp_path: Path) 
 def test_a_build_with_a_site_url_does_not_warn(small_site: tuple[Path, BuiltSite]) -> None:
     _, site = small_site
     assert LOCAL_URL_WARNING not in site.output
+
+
+def test_quiet_strict_build_of_a_broken_catalog_fails_and_says_why(tmp_path: Path) -> None:
+    root = small_catalog(tmp_path / "catalog", with_invalid=True)
+    quiet = build_site(tmp_path / "quiet", catalog=root, strict=True, quiet=True)
+    assert quiet.returncode != 0
+    assert "strict build: the catalog at" in quiet.output
+    assert re.search(r"beta/broken-skill/SKILL\.md:3:\d+: error yaml-invalid", quiet.output)
+    assert not (tmp_path / "quiet" / "index.html").exists()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import quote
 
+from skillsite import layout
 from skillsite.dates import iso_utc
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill, is_served_raw
@@ -72,8 +73,7 @@ def raw_file_url(site: SiteInfo, name: str, relative_path: str) -> str | None:
     return site.raw_url(name, quote(relative_path, safe="/"))
 
 
-def archive_file_name(name: str) -> str:
-    return f"{name}.tar.gz"
+archive_file_name = layout.archive_name
 
 
 def skills_index(
@@ -104,7 +104,7 @@ def categories_index(
             "title": category.title,
             "description": category.description,
             "count": counts.get(category.key, 0),
-            "url": f"{site.site_url}categories/{quote(category.key)}/",
+            "url": site.site_url + layout.category_folder(category.key),
         }
         for category in catalog.categories
     ]
@@ -114,7 +114,7 @@ def categories_index(
             "title": key,
             "description": "",
             "count": counts[key],
-            "url": f"{site.site_url}categories/{quote(key)}/",
+            "url": site.site_url + layout.category_folder(key),
         }
         for key in sorted(counts.keys() - known)
     ]

@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from skillsite import layout
 from skillsite.api import (
-    archive_file_name,
     categories_index,
     json_bytes,
     skill_detail,
     skills_index,
 )
 from skillsite.archive import deterministic_tar_gz
-from skillsite.dates import source_date_epoch
-from skillsite.feed import FEED_PATH, atom_feed
+from skillsite.feed import atom_feed
 from skillsite.llms import llms_txt
 from skillsite.model import Catalog, Skill
 from skillsite.published import (
@@ -36,12 +35,14 @@ from skillsite.wellknown import well_known_files
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def publish_skills(catalog: Catalog, site: SiteInfo) -> list[PublishedSkill]:
+def publish_skills(
+    catalog: Catalog, site: SiteInfo, fallback_time: datetime | None = None
+) -> list[PublishedSkill]:
     """Every valid skill with its files and archive, as the site publishes them.
 
-    Raises SourceDateEpochError when SOURCE_DATE_EPOCH is set to something unusable.
+    `fallback_time` dates skills without a date (the caller's SOURCE_DATE_EPOCH); without
+    it, their archives carry time 0.
     """
-    fallback_time = source_date_epoch()
     return [
         publish_skill(catalog, skill, site.updated.get(skill.folder), fallback_time)
         for skill in _publishable(catalog.valid_skills)
@@ -49,36 +50,37 @@ def publish_skills(catalog: Catalog, site: SiteInfo) -> list[PublishedSkill]:
 
 
 def build_artifacts(
-    catalog: Catalog, site: SiteInfo, published: list[PublishedSkill] | None = None
+    catalog: Catalog,
+    site: SiteInfo,
+    published: list[PublishedSkill] | None = None,
+    fallback_time: datetime | None = None,
 ) -> dict[str, bytes]:
     """Site-relative path -> bytes for every static artifact of the catalog's valid skills.
 
     `published` (from publish_skills) saves packing the archives again when the pages
-    already needed their digests. Raises SourceDateEpochError when SOURCE_DATE_EPOCH is
-    set to something unusable.
+    already needed their digests; `fallback_time` is as for publish_skills.
     """
-    fallback_time = source_date_epoch()
     if published is None:
-        published = publish_skills(catalog, site)
+        published = publish_skills(catalog, site, fallback_time)
     dates = [p.updated for p in published if p.updated is not None]
     generated = max(dates) if dates else fallback_time
 
     artifacts: dict[str, bytes] = {}
     for item in published:
-        base = f"skills/{item.skill.name}/"
-        artifacts[base + SKILL_FILE] = item.skill.raw
+        name = item.skill.name
+        artifacts[layout.raw_file_path(name)] = item.skill.raw
         for file in item.files:
-            if file.path != archive_file_name(item.skill.name) and is_served_raw(file.path):
-                artifacts[base + file.path] = file.data
-        artifacts[base + archive_file_name(item.skill.name)] = item.archive
-        artifacts[f"api/skills/{item.skill.name}.json"] = json_bytes(skill_detail(item, site))
-    artifacts["api/skills.json"] = json_bytes(skills_index(published, site, generated))
-    artifacts["api/categories.json"] = json_bytes(
+            if file.path != layout.archive_name(name) and is_served_raw(file.path):
+                artifacts[layout.raw_file_path(name, file.path)] = file.data
+        artifacts[layout.archive_path(name)] = item.archive
+        artifacts[layout.api_skill_path(name)] = json_bytes(skill_detail(item, site))
+    artifacts[layout.API_SKILLS] = json_bytes(skills_index(published, site, generated))
+    artifacts[layout.API_CATEGORIES] = json_bytes(
         categories_index(catalog, published, site, generated)
     )
     artifacts.update(well_known_files(published, fallback_time))
-    artifacts["llms.txt"] = llms_txt(catalog, published, site)
-    artifacts[FEED_PATH] = atom_feed(catalog, published, site, fallback_time)
+    artifacts[layout.LLMS] = llms_txt(catalog, published, site)
+    artifacts[layout.FEED] = atom_feed(catalog, published, site, fallback_time)
     return artifacts
 
 

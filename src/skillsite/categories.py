@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.codes import diagnostic
+from skillsite.diagnostics import Diagnostic
 from skillsite.model import UNCATEGORIZED, Category
 from skillsite.safe_files import FileRefused, FileTooLarge, read_regular_file
 from skillsite.validate import is_valid_key, slugify
@@ -54,14 +55,11 @@ def category_of(folder: str, metadata_category: str | None) -> CategoryPlace:
 def category_name_warning(place: CategoryPlace, path: str) -> Diagnostic | None:
     if place.folder is None or place.folder.lstrip(".") == place.key:
         return None
-    return Diagnostic(
-        path,
-        1,
-        1,
-        Severity.WARNING,
+    return diagnostic(
         "category-name",
+        path,
         f"category folder {place.folder!r} is used as category {place.key!r}",
-        f"rename the folder to {place.key!r} (lowercase letters, digits and hyphens)",
+        hint=f"rename the folder to {place.key!r} (lowercase letters, digits and hyphens)",
     )
 
 
@@ -76,7 +74,7 @@ def load_category(root_real: str, place: CategoryPlace) -> tuple[Category, list[
         return fallback, []
 
     def problem(message: str, hint: str, line: int = 1, column: int = 1) -> Diagnostic:
-        return Diagnostic(rel, line, column, Severity.ERROR, "category-file-invalid", message, hint)
+        return diagnostic("category-file-invalid", rel, message, line, column, hint)
 
     real = os.path.realpath(path)
     if not (real == root_real or real.startswith(root_real + os.sep)):
@@ -141,14 +139,11 @@ def load_category(root_real: str, place: CategoryPlace) -> tuple[Category, list[
                 diagnostics.append(problem("`order` must be a whole number", "write order: 10"))
         else:
             diagnostics.append(
-                Diagnostic(
-                    rel,
-                    1,
-                    1,
-                    Severity.WARNING,
+                diagnostic(
                     "category-key-unknown",
+                    rel,
                     f"unknown key {key!r} in category.yml",
-                    f"category.yml knows {', '.join(CATEGORY_KEYS)}",
+                    hint=f"category.yml knows {', '.join(CATEGORY_KEYS)}",
                 )
             )
     if not fields.get("title"):

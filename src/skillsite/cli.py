@@ -12,17 +12,19 @@ from types import ModuleType
 
 from skillsite import __version__
 
-COMMANDS = ("check", "generate", "diff")
+COMMANDS = ("check", "generate", "diff", "docs-diagnostics")
 
 
 def available_commands() -> tuple[str, ...]:
-    return tuple(
-        name for name in COMMANDS if importlib.util.find_spec(f"skillsite.commands.{name}")
-    )
+    return tuple(name for name in COMMANDS if importlib.util.find_spec(_module_name(name)))
+
+
+def _module_name(command: str) -> str:
+    return f"skillsite.commands.{command.replace('-', '_')}"
 
 
 def _load(name: str) -> ModuleType:
-    return importlib.import_module(f"skillsite.commands.{name}")
+    return importlib.import_module(_module_name(name))
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:

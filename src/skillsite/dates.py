@@ -21,9 +21,9 @@ class SourceDateEpochError(ValueError):
     """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
 
 
-def source_date_epoch(environ: Mapping[str, str] | None = None) -> datetime | None:
-    """The reproducible-builds timestamp from the environment, or None when unset."""
-    value = (os.environ if environ is None else environ).get(SOURCE_DATE_EPOCH, "").strip()
+def source_date_epoch(environ: Mapping[str, str]) -> datetime | None:
+    """The reproducible-builds timestamp from an environment, or None when unset."""
+    value = environ.get(SOURCE_DATE_EPOCH, "").strip()
     if not value:
         return None
     if not value.isascii() or not value.isdigit():
@@ -44,13 +44,17 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def skill_updated_times(catalog_root: Path, folders: Iterable[str]) -> dict[str, datetime]:
+def skill_updated_times(
+    catalog_root: Path, folders: Iterable[str], fallback: datetime | None = None
+) -> dict[str, datetime]:
     """Last change time (UTC) of each skill folder (POSIX paths relative to catalog_root).
 
     A folder's time is the newest commit touching anything under it (files of a skill
     nested in another count for the nested one only, as they belong to it). Folders git
-    does not know fall back to SOURCE_DATE_EPOCH when set, else to the newest file
-    modification time inside them; a folder with neither is left out.
+    does not know fall back to `fallback` (the caller's SOURCE_DATE_EPOCH) when given,
+    else to the newest file modification time inside them; a folder with neither is
+    left out. The environment is never read here: a build tool that sets
+    SOURCE_DATE_EPOCH for itself must not change the dates of the next build.
     """
     # Keys of the result are the folders as given; matching uses a normalised form
     # ("" is the catalog root itself, a skill folder too in a one-skill catalog).
@@ -59,12 +63,36 @@ def skill_updated_times(catalog_root: Path, folders: Iterable[str]) -> dict[str,
     times = {given[folder]: moment for folder, moment in found.items()}
     missing = sorted(folder for normalised, folder in given.items() if normalised not in found)
     if missing:
-        fallback = source_date_epoch()
         for folder in missing:
             moment = fallback or _newest_file_time(catalog_root / _normalise(folder))
             if moment is not None:
                 times[folder] = moment
     return times
+
+
+def build_date(
+    repository: Path, source_date: datetime | None, updated: Mapping[str, datetime]
+) -> datetime:
+    """The one date of a build (sitemap, feeds): the caller's SOURCE_DATE_EPOCH, else the
+    last commit's time, else the newest skill date, else 1970-01-01: never the clock, so
+    two builds of one commit are identical."""
+    if source_date is not None:
+        return source_date
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(repository), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            check=False,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+        )
+        epoch = result.stdout.strip() if result.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        epoch = ""
+    if epoch.isascii() and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return max(updated.values(), default=datetime.fromtimestamp(0, UTC))
 
 
 def _normalise(folder: str) -> str:

@@ -22,10 +22,11 @@ import os
 import stat
 from dataclasses import dataclass, field
 
+from skillsite.codes import diagnostic
 from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.layout import SKILL_FILE
 from skillsite.safe_files import hidden_part
 
-SKILL_FILE = "SKILL.md"
 SKIPPED_FOLDERS = frozenset({".git", "node_modules"})
 
 
@@ -120,15 +121,7 @@ def _visit(
     except OSError as error:
         report = owner.diagnostics if owner else loose
         report.append(
-            Diagnostic(
-                rel,
-                1,
-                1,
-                Severity.ERROR,
-                "folder-unreadable",
-                f"folder cannot be read: {error.strerror}",
-                "fix the folder's permissions",
-            )
+            diagnostic("folder-unreadable", rel, f"folder cannot be read: {error.strerror}")
         )
         return None, []
 
@@ -143,14 +136,11 @@ def _visit(
         )
         if skill_entry.name != SKILL_FILE:
             found.diagnostics.append(
-                Diagnostic(
-                    found.skill_file,
-                    1,
-                    1,
-                    Severity.WARNING,
+                diagnostic(
                     "file-name",
+                    found.skill_file,
                     f"skill file is named {skill_entry.name!r}, not {SKILL_FILE!r}",
-                    f"rename it to {SKILL_FILE} (exact case, no spaces); "
+                    hint=f"rename it to {SKILL_FILE} (exact case, no spaces); "
                     "tools look for that exact name",
                 )
             )
@@ -190,14 +180,10 @@ def _visit(
             elif owner is not None and not hidden and not name.startswith("."):
                 # A FIFO, socket or device: reading it could hang or leak the machine.
                 owner.diagnostics.append(
-                    Diagnostic(
-                        entry_rel,
-                        1,
-                        1,
-                        Severity.WARNING,
+                    diagnostic(
                         "file-not-regular",
+                        entry_rel,
                         "not a regular file (a FIFO, socket or device); it is not published",
-                        "remove it from the skill folder",
                     )
                 )
         except OSError:
@@ -219,15 +205,12 @@ def _irregular_skill_files(entries: list[os.DirEntry[str]], rel: str) -> list[Di
             continue
         if irregular:
             problems.append(
-                Diagnostic(
-                    _join(rel, entry.name),
-                    1,
-                    1,
-                    Severity.ERROR,
+                diagnostic(
                     "skill-file-not-regular",
+                    _join(rel, entry.name),
                     f"{SKILL_FILE} is not a regular file (a folder, FIFO or device); "
                     "the skill is not read",
-                    f"make {SKILL_FILE} a plain text file",
+                    hint=f"make {SKILL_FILE} a plain text file",
                 )
             )
     return problems
@@ -281,28 +264,16 @@ def _handle_link(
         return
     if not os.path.exists(target):
         report.append(
-            Diagnostic(
-                entry_rel,
-                1,
-                1,
-                Severity.ERROR,
+            diagnostic(
                 "link-broken",
+                entry_rel,
                 f"link points to {os.readlink(entry.path)!r}, which does not exist",
-                "remove the link or point it at an existing file inside the catalog",
             )
         )
         return
     if not _inside(target, root_real):
         report.append(
-            Diagnostic(
-                entry_rel,
-                1,
-                1,
-                Severity.ERROR,
-                "link-outside",
-                "link leads outside the catalog; it is not read",
-                "copy the file into the skill folder instead of linking to it",
-            )
+            diagnostic("link-outside", entry_rel, "link leads outside the catalog; it is not read")
         )
         return
     if entry.name.startswith(".") or hidden:
@@ -324,14 +295,11 @@ def _handle_link(
         return
     if os.path.isdir(target):
         report.append(
-            Diagnostic(
-                entry_rel,
-                1,
-                1,
-                Severity.WARNING,
+            diagnostic(
                 "link-not-followed",
+                entry_rel,
                 "link to a folder is not followed; its files are not published with the skill",
-                "copy the folder into the skill folder instead of linking to it",
+                hint="copy the folder into the skill folder instead of linking to it",
             )
         )
     elif owner_real is not None and _inside(target, owner_real):
@@ -366,14 +334,10 @@ def _handle_link(
             owner.files.append((owner.relative(entry_rel), entry.path))
     else:
         report.append(
-            Diagnostic(
-                entry_rel,
-                1,
-                1,
-                Severity.WARNING,
+            diagnostic(
                 "link-not-followed",
+                entry_rel,
                 "link leads outside the skill folder; the file is not published with the skill",
-                "copy the file into the skill folder instead of linking to it",
             )
         )
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from skillsite import layout
 from skillsite.dates import iso_utc
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill
@@ -14,7 +15,7 @@ from skillsite.site_info import SiteInfo
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
-FEED_PATH = "feed.xml"
+FEED_PATH = layout.FEED
 _EPOCH = datetime.fromtimestamp(0, UTC)
 
 # Characters XML 1.0 cannot carry at all, not even escaped.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from skillsite import layout
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill
 from skillsite.site_info import SiteInfo
@@ -42,9 +43,9 @@ def llms_txt(catalog: Catalog, skills: Sequence[PublishedSkill], site: SiteInfo)
     lines += [
         "## Optional",
         "",
-        f"- [skills.json]({site.download_base}api/skills.json): every skill as JSON, "
+        f"- [skills.json]({site.download_base}{layout.API_SKILLS}): every skill as JSON, "
         "with file lists, checksums and archive links",
-        f"- [categories.json]({site.download_base}api/categories.json): the categories",
+        f"- [categories.json]({site.download_base}{layout.API_CATEGORIES}): the categories",
         "",
     ]
     return "\n".join(lines).encode("utf-8", errors="replace")

@@ -21,10 +21,12 @@ from skillsite.categories import (
     category_of,
     load_category,
 )
+from skillsite.codes import diagnostic
 from skillsite.diagnostics import Diagnostic, Severity
 from skillsite.digest import file_sha256, folder_sha256
 from skillsite.discover import Folder, FoundSkill, discover, frontier, walk
 from skillsite.install_paths import path_problem
+from skillsite.layout import SKILL_FILE
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import normalized_text, parse_skill_file
 from skillsite.published import is_served_raw
@@ -32,6 +34,7 @@ from skillsite.safe_files import (
     FileRefused,
     FileTooLarge,
     read_regular_file,
+    regular_file_size,
     shown_name,
     unsafe_name_reason,
 )
@@ -63,6 +66,10 @@ class LoadOptions:
     # Processes reading and checking skills. More than 1 forks workers: meant for the
     # command line, not for a long-running multi-threaded host such as `mkdocs serve`.
     workers: int = 1
+    # Only the diagnostics are wanted (`skillsite check`): supporting files are checked
+    # and sized but not read, no digests are computed, and no skill keeps its bytes or
+    # body, which keeps a large catalog's check fast and small in memory.
+    diagnostics_only: bool = False
 
 
 def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
@@ -159,6 +166,11 @@ def _pack(loaded: Loaded) -> Packed:
     row["body"] = len(skill.body)
     row["files"] = tuple((f.path, f.size, f.sha256) for f in skill.files)
     row["metadata"] = dict(skill.metadata)
+    # Plain tuples pickle several times faster than slotted dataclasses.
+    row["diagnostics"] = tuple(
+        (d.path, d.line, d.column, d.severity.value, d.code, d.message, d.hint)
+        for d in skill.diagnostics
+    )
     return tuple(row.values()), place, name_line
 
 
@@ -169,6 +181,10 @@ def _unpack(packed: Packed) -> Loaded:
     row["body"] = normalized_text(row["raw"])[-body_length:] if body_length else ""
     row["files"] = tuple(SupportingFile(*f) for f in row["files"])
     row["metadata"] = frozen_mapping(row["metadata"])
+    row["diagnostics"] = tuple(
+        Diagnostic(path, line, column, Severity(severity), code, message, hint)
+        for path, line, column, severity, code, message, hint in row["diagnostics"]
+    )
     return Skill(**row), place, name_line
 
 
@@ -294,8 +310,12 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
             )
         )
 
-    digest_entries = [(skill_file_name, file_sha256(raw))]
-    digest_entries.extend((f.path, f.sha256) for f in files)
+    if options.diagnostics_only:
+        digest, body, raw_kept = "", "", b""
+    else:
+        digest_entries = [(skill_file_name, file_sha256(raw))]
+        digest_entries.extend((f.path, f.sha256) for f in files)
+        digest, body, raw_kept = folder_sha256(digest_entries), parsed.body, raw
     skill = Skill(
         name=fields.name or shown_name(folder_name),
         category=place.key,
@@ -307,11 +327,11 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         allowed_tools=fields.allowed_tools,
         metadata=frozen_mapping(fields.metadata),
         tags=split_tags(fields.metadata.get("tags", "")),
-        body=parsed.body,
+        body=body,
         body_start_line=parsed.body_start_line,
-        raw=raw,
+        raw=raw_kept,
         files=files,
-        sha256=folder_sha256(digest_entries),
+        sha256=digest,
         size=len(raw) + sum(f.size for f in files),
         line_count=parsed.line_count,
         diagnostics=tuple(sorted(diagnostics, key=Diagnostic.sort_key)),
@@ -368,7 +388,11 @@ def _supporting_files(
     budget = options.max_skill_bytes - skill_file_size
     for rel, os_path, shown in candidates:
         try:
-            data = read_regular_file(os_path, budget)
+            if options.diagnostics_only:
+                size, sha256 = regular_file_size(os_path, budget), ""
+            else:
+                data = read_regular_file(os_path, budget)
+                size, sha256 = len(data), file_sha256(data)
         except FileTooLarge as error:
             # The file grew after it was measured above.
             return (), [*diagnostics, _too_large(item, error.size, options)]
@@ -391,19 +415,15 @@ def _supporting_files(
                 )
             )
             continue
-        if len(data) > budget:
-            return (), [*diagnostics, _too_large(item, len(data), options)]
-        budget -= len(data)
-        if len(data) > options.max_file_bytes:
+        if size > budget:
+            return (), [*diagnostics, _too_large(item, size, options)]
+        budget -= size
+        if size > options.max_file_bytes:
             diagnostics.append(
-                Diagnostic(
+                diagnostic(
+                    "supporting-file-too-large",
                     shown,
-                    1,
-                    1,
-                    Severity.WARNING,
-                    "file-too-large",
-                    f"file is {len(data)} bytes, over {options.max_file_bytes}",
-                    "large files make the skill slow to install; keep supporting files small",
+                    f"file is {size} bytes, over {options.max_file_bytes}",
                 )
             )
         if not is_served_raw(rel):
@@ -435,7 +455,7 @@ def _supporting_files(
                     "rename it to ASCII letters, digits, `.`, `_`, `+` and `-`",
                 )
             )
-        files.append(SupportingFile(path=rel, size=len(data), sha256=file_sha256(data)))
+        files.append(SupportingFile(path=rel, size=size, sha256=sha256))
     files.sort(key=lambda f: f.path)
     return tuple(files), diagnostics
 
@@ -466,7 +486,7 @@ def _too_large(item: FoundSkill, total: int, options: LoadOptions) -> Diagnostic
 
 
 def _published_paths(skill_file_name: str, files: tuple[SupportingFile, ...]) -> set[str]:
-    published = {skill_file_name, "SKILL.md"}
+    published = {skill_file_name, SKILL_FILE}
     for supporting in files:
         path = supporting.path
         published.add(path)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.codes import diagnostic
+from skillsite.diagnostics import Diagnostic
 from skillsite.frontmatter_yaml import load_frontmatter
 
 BOM = b"\xef\xbb\xbf"
@@ -31,7 +32,7 @@ class ParsedFile:
 
 
 def _error(path: str, line: int, column: int, code: str, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(path, line, column, Severity.ERROR, code, message, hint)
+    return diagnostic(code, path, message, line, column, hint)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -49,17 +50,7 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text with "\\n" line breaks, or None with the error that stops reading."""
     diagnostics: list[Diagnostic] = []
     if data.startswith(BOM):
-        diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                Severity.WARNING,
-                "bom",
-                "file starts with a UTF-8 byte order mark",
-                "save the file as UTF-8 without BOM; some tools then miss the frontmatter",
-            )
-        )
+        diagnostics.append(diagnostic("bom", path, "file starts with a UTF-8 byte order mark"))
         data = data[len(BOM) :]
     nul = data.find(b"\0")
     if nul >= 0:
@@ -93,9 +84,10 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
     return text, diagnostics
 
 
-def normalized_text(data: bytes) -> str:
-    """UTF-8 bytes -> text without BOM, with "\n" line breaks (raises UnicodeDecodeError)."""
-    text = data.removeprefix(BOM).decode("utf-8")
+def normalized_text(data: bytes, errors: str = "strict") -> str:
+    """UTF-8 bytes -> text without BOM, with "\n" line breaks (raises UnicodeDecodeError
+    unless `errors` says otherwise)."""
+    text = data.removeprefix(BOM).decode("utf-8", errors)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -103,6 +95,39 @@ def normalized_text(data: bytes) -> str:
 
 def _is_fence(line: str) -> bool:
     return line.rstrip(" \t") == FENCE
+
+
+@dataclass(frozen=True, slots=True)
+class FrontmatterSplit:
+    """Where the frontmatter block of a SKILL.md text is."""
+
+    yaml_text: str  # between the fences
+    body: str  # after the closing fence line
+    closing_line: int  # 1-based line of the closing fence
+
+
+def split_frontmatter(text: str) -> FrontmatterSplit | None:
+    """The frontmatter block, or None when line 1 is not `---` or no line closes it.
+
+    The closing fence is found line by line: a "---" inside a value never ends the
+    block. `text` has "\n" line breaks (see normalized_text).
+    """
+    first_end = text.find("\n")
+    if first_end < 0 or not _is_fence(text[:first_end]):
+        return None
+    position = start = first_end + 1
+    line_number = 1
+    while position <= len(text):
+        end = text.find("\n", position)
+        line = text[position:] if end < 0 else text[position:end]
+        line_number += 1
+        if _is_fence(line):
+            body = "" if end < 0 else text[end + 1 :]
+            return FrontmatterSplit(text[start:position], body, line_number)
+        if end < 0:
+            return None
+        position = end + 1
+    return None
 
 
 def parse_skill_file(path: str, data: bytes, max_frontmatter_bytes: int) -> ParsedFile:
@@ -140,22 +165,8 @@ def parse_skill_file(path: str, data: bytes, max_frontmatter_bytes: int) -> Pars
             text=text, body=text, line_count=line_count, diagnostics=tuple(diagnostics)
         )
 
-    # Find the closing fence line by line; a "---" inside a value never ends the block.
-    start = first_end + 1
-    position = start
-    closing_line = 0
-    line_number = 1
-    while first_end >= 0 and position <= len(text):
-        end = text.find("\n", position)
-        line = text[position:] if end < 0 else text[position:end]
-        line_number += 1
-        if _is_fence(line):
-            closing_line = line_number
-            break
-        if end < 0:
-            break
-        position = end + 1
-    if not closing_line:
+    split = split_frontmatter(text)
+    if split is None:
         diagnostics.append(
             _error(
                 path,
@@ -168,10 +179,7 @@ def parse_skill_file(path: str, data: bytes, max_frontmatter_bytes: int) -> Pars
         )
         return ParsedFile(text=text, line_count=line_count, diagnostics=tuple(diagnostics))
 
-    yaml_text = text[start:position]
-    end_of_fence = text.find("\n", position)
-    body = "" if end_of_fence < 0 else text[end_of_fence + 1 :]
-    body_start_line = closing_line + 1
+    yaml_text, body, body_start_line = split.yaml_text, split.body, split.closing_line + 1
     yaml_size = len(yaml_text.encode("utf-8"))
     if yaml_size > max_frontmatter_bytes:
         diagnostics.append(

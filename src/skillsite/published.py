@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from skillsite.layout import SKILL_FILE
 from skillsite.model import Skill
 from skillsite.safe_files import (
     FileRefused,
@@ -17,7 +18,6 @@ from skillsite.safe_files import (
     unsafe_name_reason,
 )
 
-SKILL_FILE = "SKILL.md"
 # Supporting files served as raw files of the site: types a browser shows as text or as
 # an image, never as a document that runs script with the site's origin. Anything else
 # (HTML, SVG, XML and its many dialects, PDF, JavaScript...) ships in the archive only.

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import quote
 
+from skillsite import layout
 from skillsite.install import SCOPE_LABELS, InstallCommand, install_commands, tool_scopes
 from skillsite.model import Catalog, Category, Skill
 from skillsite.published import is_served_raw
@@ -33,12 +34,11 @@ _ICON_NAME = re.compile(r"[a-z0-9-]+/[a-z0-9-]+")
 _LEADING_H1 = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
-def skill_page_uri(name: str) -> str:
-    return f"skills/{name}/index.md"
+# overrides/skill.html: the skill header around the page content.
+SKILL_TEMPLATE = "skill.html"
 
-
-def category_page_uri(key: str) -> str:
-    return f"categories/{key}/index.md"
+skill_page_uri = layout.skill_page
+category_page_uri = layout.category_page
 
 
 def skill_source_text(skill: Skill) -> str:
@@ -140,8 +140,8 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
         "updated": format_date(updated),
         "size": format_size(skill.size),
         "lines": skill.line_count,
-        "raw_url": "SKILL.md",
-        "archive": f"{skill.name}.tar.gz",
+        "raw_url": layout.SKILL_FILE,
+        "archive": layout.archive_name(skill.name),
         "files": [
             {"path": f.path, "size": format_size(f.size), "served": is_served_raw(f.path)}
             for f in skill.files
@@ -154,6 +154,7 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
 def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256: str) -> str:
     subtitle, body = split_body_title(skill.body)
     meta = {
+        "template": SKILL_TEMPLATE,
         "title": skill.name,
         "description": meta_text(skill.description),
         "search": {"boost": SKILL_SEARCH_BOOST},
@@ -179,7 +180,7 @@ def _skill_card(skill: Skill) -> str:
     )
     return (
         f'<li class="skillsite-card">'
-        f'<a class="skillsite-card__name" href="../../skills/{skill.name}/">'
+        f'<a class="skillsite-card__name" href="../../{layout.skill_folder(skill.name)}">'
         f"{html.escape(skill.name)}</a>"
         f'<p class="skillsite-card__description">{html.escape(skill.description)}</p>'
         + (f'<p class="skillsite-card__tags">{tags}</p>' if tags else "")
@@ -211,7 +212,7 @@ def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
 def _category_card(category: Category, count: int) -> str:
     return (
         f'<li class="skillsite-card">'
-        f'<a class="skillsite-card__name" href="categories/{quote(category.key)}/">'
+        f'<a class="skillsite-card__name" href="{layout.category_folder(category.key)}">'
         f"{html.escape(category.title)}</a>"
         f'<p class="skillsite-card__description">{html.escape(category.description)}</p>'
         f'<p class="skillsite-count">{count} skill{"s" if count != 1 else ""}</p>'
@@ -223,7 +224,7 @@ def _recent_card(skill: Skill, site: SiteInfo) -> str:
     date = format_date(site.updated.get(skill.folder))
     return (
         f'<li class="skillsite-card">'
-        f'<a class="skillsite-card__name" href="skills/{skill.name}/">{skill.name}</a>'
+        f'<a class="skillsite-card__name" href="{layout.skill_folder(skill.name)}">{skill.name}</a>'
         f'<p class="skillsite-card__description">{html.escape(skill.description)}</p>'
         + (f'<p class="skillsite-count">Updated {date}</p>' if date else "")
         + "</li>"

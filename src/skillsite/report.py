@@ -18,6 +18,23 @@ def summary_line(catalog: Catalog) -> str:
     )
 
 
+STRICT_LISTED = 20
+
+
+def strict_failure(catalog: Catalog) -> str:
+    """Why a strict build stops: the counts and the first diagnostics, in one message
+    (a quiet build prints no warnings)."""
+    shown = [f"  {d.to_text()}" for d in catalog.diagnostics[:STRICT_LISTED]]
+    more = len(catalog.diagnostics) - len(shown)
+    if more > 0:
+        shown.append(f"  ... and {more} more (run `skillsite check` for the full list)")
+    return (
+        f"strict build: the catalog at {catalog.root} has {catalog.error_count} errors "
+        f"and {catalog.warning_count} warnings; fix them or build without --strict\n"
+        + "\n".join(shown)
+    )
+
+
 def as_text(catalog: Catalog) -> str:
     lines = [d.to_text() for d in catalog.diagnostics]
     lines.append(summary_line(catalog))
@@ -25,14 +42,24 @@ def as_text(catalog: Catalog) -> str:
 
 
 def as_json(catalog: Catalog) -> str:
-    document = {
-        "skills": len(catalog.skills),
-        "valid": len(catalog.valid_skills),
-        "errors": catalog.error_count,
-        "warnings": catalog.warning_count,
-        "diagnostics": [d.to_dict() for d in catalog.diagnostics],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """The counts, then one diagnostic per line.
+
+    Each diagnostic goes through the C encoder (it only serves compact output): an
+    indented document takes the pure-Python encoder, several times slower on a large
+    catalog.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    rows = [encode(d.to_dict()) for d in catalog.diagnostics]
+    listed = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
+    return (
+        "{\n"
+        f'  "skills": {len(catalog.skills)},\n'
+        f'  "valid": {len(catalog.valid_skills)},\n'
+        f'  "errors": {catalog.error_count},\n'
+        f'  "warnings": {catalog.warning_count},\n'
+        f'  "diagnostics": {listed}\n'
+        "}\n"
+    )
 
 
 def _escape_data(value: str) -> str:

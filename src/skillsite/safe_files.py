@@ -8,6 +8,7 @@ more than the caller's budget.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import unicodedata
@@ -74,6 +75,21 @@ def read_regular_file(path: str, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(descriptor)
+
+
+def regular_file_size(path: str, limit: int) -> int:
+    """What `read_regular_file` would check, without reading: the size of the regular
+    file at `path` that this process may read (for a check that needs no content).
+
+    Raises FileRefused, FileTooLarge or OSError as read_regular_file does.
+    """
+    info = os.stat(path)
+    _check_kind(info)
+    if info.st_size > limit:
+        raise FileTooLarge(info.st_size)
+    if not os.access(path, os.R_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    return info.st_size
 
 
 def _check_kind(info: os.stat_result) -> None:

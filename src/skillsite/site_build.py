@@ -7,19 +7,17 @@ the same pages from the same mkdocs.yml.
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-import yaml
-
 from skillsite.artifacts import publish_skills
-from skillsite.dates import skill_updated_times
+from skillsite.dates import build_date, skill_updated_times
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill
-from skillsite.site_config import catalog_root, load_options, path_in_repository, site_info
+from skillsite.settings import BuildEnvironment, Settings, resolve_catalog
+from skillsite.site_config import load_options, path_in_repository, site_info
 from skillsite.site_info import SiteInfo
 from skillsite.site_pages import generate_pages
 
@@ -30,6 +28,8 @@ class PreparedSite:
     site: SiteInfo
     pages: dict[str, str]
     published: list[PublishedSkill]
+    build_date: datetime  # see dates.build_date; computed once per build
+    source_date: datetime | None = None  # the caller's SOURCE_DATE_EPOCH, if any
 
 
 def prepare_site(
@@ -38,51 +38,32 @@ def prepare_site(
     site_name: str,
     site_url: str | None,
     repo_url: str | None,
-    settings: Mapping[str, object],
+    settings: Settings,
     show_invalid: bool = False,
-    before_publish: Callable[[SiteInfo], None] | None = None,
+    environment: BuildEnvironment | None = None,
 ) -> PreparedSite:
-    """Raises CatalogRootError (unreadable catalog), SiteConfigError (bad settings) or
-    SourceDateEpochError.
+    """Raises CatalogRootError (unreadable catalog) or SiteConfigError (bad settings).
 
-    `before_publish` runs once the skills' dates are known and before their archives are
-    packed (the MkDocs adapter pins SOURCE_DATE_EPOCH there)."""
-    root = catalog_root(config_dir, settings)
+    `environment` is what the caller read from its environment (a catalog given on the
+    command line replaces `environment.catalog`); the core reads none itself.
+    """
+    environment = environment or BuildEnvironment()
+    source_date = environment.source_date
+    root = resolve_catalog(config_dir, settings, environment.catalog)
     catalog = load_catalog(root, load_options(settings))
+    updated = skill_updated_times(root, [s.folder for s in catalog.valid_skills], source_date)
     site = site_info(
         site_name=site_name,
         site_url=site_url,
-        repo_url=os.environ.get("SKILLSITE_REPO_URL") or repo_url,
+        repo_url=environment.repo_url or repo_url,
         settings=settings,
         catalog_path_in_repo=path_in_repository(root),
-        updated=skill_updated_times(root, [s.folder for s in catalog.valid_skills]),
+        updated=updated,
+        version=environment.version,
     )
-    if before_publish is not None:
-        before_publish(site)
-    published = publish_skills(catalog, site)
+    date = build_date(config_dir, source_date, updated)
+    # A skill without any date is packed with the build's date.
+    published = publish_skills(catalog, site, date)
     archive_digests = {p.skill.name: hashlib.sha256(p.archive).hexdigest() for p in published}
     pages = generate_pages(catalog, site, archive_digests, show_invalid=show_invalid)
-    return PreparedSite(catalog, site, pages, published)
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running anything: `!ENV` resolves, other tags are None."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    names = loader.construct_sequence(node)
-    *variables, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[v] for v in variables if v in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_config(path: Path) -> dict:
-    """The parts of mkdocs.yml `generate` needs, read with a safe loader."""
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=_ConfigLoader)
-    return data if isinstance(data, dict) else {}
+    return PreparedSite(catalog, site, pages, published, date, source_date)

@@ -1,4 +1,4 @@
-"""Read the `extra.skillsite` settings and the environment into a SiteInfo.
+"""Parsed settings (see settings.py) and the environment into a SiteInfo.
 
 Kept free of MkDocs types: the adapter passes plain values, so `skillsite generate`
 builds the same SiteInfo from the same mkdocs.yml.
@@ -13,40 +13,32 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 
-from skillsite.loader import DEFAULT_MAX_SKILL_BYTES, DEFAULT_MAX_SKILL_FILES, LoadOptions
+from skillsite.loader import LoadOptions
+from skillsite.settings import CATALOG_ENV, VERSION_ENV, Settings, SiteConfigError
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
-CATALOG_ENV = "SKILLSITE_CATALOG"
+__all__ = [
+    "CATALOG_ENV",
+    "LOCAL_SITE_WARNING",
+    "VERSION_ENV",
+    "SiteConfigError",
+    "load_options",
+    "path_in_repository",
+    "site_info",
+    "site_url_missing",
+]
 SITE_URL_ENV = "SKILLSITE_SITE_URL"
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 _GITHUB_REPOSITORY = re.compile(
     r"https://github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?"
 )
-VERSION_ENV = "SKILLSITE_VERSION"
 
 
-class SiteConfigError(ValueError):
-    pass
-
-
-def catalog_root(config_dir: Path, settings: Mapping[str, object]) -> Path:
-    """`SKILLSITE_CATALOG` wins; then `extra.skillsite.catalog`; then `catalog/`."""
-    configured = os.environ.get(CATALOG_ENV) or str(settings.get("catalog") or "catalog")
-    return (config_dir / configured).resolve()
-
-
-def load_options(settings: Mapping[str, object]) -> LoadOptions:
+def load_options(settings: Settings) -> LoadOptions:
     """Per-skill limits from `extra.skillsite` (`max_skill_files`, `max_skill_bytes`)."""
-    limits = {}
-    for key, default in (
-        ("max_skill_files", DEFAULT_MAX_SKILL_FILES),
-        ("max_skill_bytes", DEFAULT_MAX_SKILL_BYTES),
-    ):
-        value = settings.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise SiteConfigError(f"extra.skillsite.{key} must be a positive whole number")
-        limits[key] = value
-    return LoadOptions(**limits)
+    return LoadOptions(
+        max_skill_files=settings.max_skill_files, max_skill_bytes=settings.max_skill_bytes
+    )
 
 
 def _with_slash(url: str) -> str:
@@ -70,17 +62,16 @@ def _tool(entry: object, where: str, *, command_required: bool) -> InstallTool:
     )
 
 
-def _tools(settings: Mapping[str, object]) -> tuple[InstallTool, ...]:
+def _tools(settings: Settings) -> tuple[InstallTool, ...]:
     """`tools` replaces the built-in tabs; `extra_tools` adds command tabs after them."""
-    raw_tools = settings.get("tools")
-    tools = list(DEFAULT_TOOLS) if raw_tools is None else []
+    tools = list(DEFAULT_TOOLS) if settings.tools is None else []
     tools += [
         _tool(entry, f"extra.skillsite.tools[{index}]", command_required=False)
-        for index, entry in enumerate(raw_tools or [])
+        for index, entry in enumerate(settings.tools or ())
     ]
     tools += [
         _tool(entry, f"extra.skillsite.extra_tools[{index}]", command_required=True)
-        for index, entry in enumerate(settings.get("extra_tools") or [])
+        for index, entry in enumerate(settings.extra_tools)
     ]
     return tuple(tools)
 
@@ -90,17 +81,19 @@ def site_info(
     site_name: str,
     site_url: str | None,
     repo_url: str | None,
-    settings: Mapping[str, object],
+    settings: Settings,
     catalog_path_in_repo: str,
     updated: Mapping[str, datetime],
+    version: str = "",
 ) -> SiteInfo:
+    """`version` is the mike version being built (SKILLSITE_VERSION), if any."""
     base = _with_slash(site_url or LOCAL_SITE_URL)
-    version = os.environ.get(VERSION_ENV, "").strip("/")
+    version = version.strip("/")
     # While mike builds a version, its plugin has already moved site_url into the
     # version's folder; a plain build with SKILLSITE_VERSION set has not.
     in_version = not version or base.endswith(f"/{version}/")
     download_base = base if in_version else f"{base}{version}/"
-    branch = str(settings.get("branch") or "main")
+    branch = settings.branch
     source_template = edit_template = ""
     if repo_url:
         repository = repo_url.rstrip("/")

@@ -8,6 +8,8 @@ from datetime import datetime
 from types import MappingProxyType
 from urllib.parse import quote
 
+from skillsite import layout
+
 
 @dataclass(frozen=True, slots=True)
 class InstallTool:
@@ -73,13 +75,13 @@ class SiteInfo:
     updated: Mapping[str, datetime] = field(default_factory=lambda: MappingProxyType({}))
 
     def skill_url(self, name: str) -> str:
-        return f"{self.site_url}skills/{name}/"
+        return self.site_url + layout.skill_folder(name)
 
     def archive_url(self, name: str) -> str:
-        return f"{self.download_base}skills/{name}/{name}.tar.gz"
+        return self.download_base + layout.archive_path(name)
 
-    def raw_url(self, name: str, relative_path: str = "SKILL.md") -> str:
-        return f"{self.download_base}skills/{name}/{relative_path}"
+    def raw_url(self, name: str, relative_path: str = layout.SKILL_FILE) -> str:
+        return self.download_base + layout.raw_file_path(name, relative_path)
 
     @property
     def install_source_url(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from skillsite import layout
 from skillsite.browse import BROWSE_PAGE_URI, browse_page
 from skillsite.model import Catalog, Category
 from skillsite.render import (
@@ -35,7 +36,7 @@ def generate_pages(
     With `show_invalid` (while serving), an invalid skill gets a page listing its
     diagnostics at its usual URL instead of being left out.
     """
-    pages = {"index.md": home_page(catalog, site, home_intro)}
+    pages = {layout.HOME_PAGE: home_page(catalog, site, home_intro)}
     if catalog.valid_skills:
         pages[BROWSE_PAGE_URI] = browse_page(catalog, site)
     for category in catalog.categories:

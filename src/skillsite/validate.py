@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote
 
-from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.codes import diagnostic
+from skillsite.diagnostics import Diagnostic
 
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_NAME = 64
@@ -63,183 +64,162 @@ def _type_name(value: object) -> str:
     )
 
 
-def check_fields(
-    path: str, frontmatter: Mapping[str, Any], key_lines: Mapping[str, int], folder_name: str
-) -> Fields:
-    diagnostics: list[Diagnostic] = []
+class _FieldReport:
+    """Diagnostics about one SKILL.md's frontmatter, each placed on its key's line."""
 
-    def report(key: str | None, severity: Severity, code: str, message: str, hint: str) -> None:
-        line = key_lines.get(key, 1) if key else 1
-        diagnostics.append(Diagnostic(path, line, 1, severity, code, message, hint))
+    def __init__(self, path: str, key_lines: Mapping[str, int]) -> None:
+        self.path = path
+        self.key_lines = key_lines
+        self.diagnostics: list[Diagnostic] = []
 
-    def error(key: str | None, code: str, message: str, hint: str) -> None:
-        report(key, Severity.ERROR, code, message, hint)
+    def __call__(self, key: str | None, code: str, message: str, hint: str | None = None) -> None:
+        line = self.key_lines.get(key, 1) if key else 1
+        self.diagnostics.append(diagnostic(code, self.path, message, line, 1, hint))
 
-    def warning(key: str | None, code: str, message: str, hint: str) -> None:
-        report(key, Severity.WARNING, code, message, hint)
 
-    name: str | None = None
-    raw_name = frontmatter.get("name")
-    if raw_name is None:
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _name(frontmatter: Mapping[str, Any], folder_name: str, report: _FieldReport) -> str | None:
+    value = frontmatter.get("name")
+    if value is None:
         where = "name" if "name" in frontmatter else None
-        error(where, "name-missing", "frontmatter has no `name`", f"add `name: {folder_name}`")
-    elif not isinstance(raw_name, str):
-        error(
+        report(where, "name-missing", "frontmatter has no `name`", f"add `name: {folder_name}`")
+        return None
+    if not isinstance(value, str):
+        report(
             "name",
             "name-type",
-            f"`name` is a {_type_name(raw_name)}, not a string",
+            f"`name` is a {_type_name(value)}, not a string",
             f"write the skill name as text: `name: {folder_name}`",
         )
-    else:
-        name = raw_name
-        if len(raw_name) > MAX_NAME:
-            error(
-                "name",
-                "name-too-long",
-                f"`name` is {len(raw_name)} characters, over {MAX_NAME}",
-                "shorten the name and rename the folder to match",
-            )
-        if not NAME_RE.fullmatch(raw_name):
-            suggestion = slugify(raw_name) or "my-skill"
-            error(
-                "name",
-                "name-format",
-                f"`name` {raw_name!r} is not lowercase letters, digits and single hyphens",
-                f"use `name: {suggestion}` (and the same folder name)",
-            )
-        elif raw_name != folder_name:
-            error(
-                "name",
-                "name-mismatch",
-                f"`name` {raw_name!r} differs from the folder name {folder_name!r}",
-                f"rename the folder to {raw_name!r} or set `name: {folder_name}`",
-            )
+        return None
+    if len(value) > MAX_NAME:
+        report("name", "name-too-long", f"`name` is {len(value)} characters, over {MAX_NAME}")
+    if not NAME_RE.fullmatch(value):
+        report(
+            "name",
+            "name-format",
+            f"`name` {value!r} is not lowercase letters, digits and single hyphens",
+            f"use `name: {slugify(value) or 'my-skill'}` (and the same folder name)",
+        )
+    elif value != folder_name:
+        report(
+            "name",
+            "name-mismatch",
+            f"`name` {value!r} differs from the folder name {folder_name!r}",
+            f"rename the folder to {value!r} or set `name: {folder_name}`",
+        )
+    return value
 
-    description = ""
-    raw_description = frontmatter.get("description")
+
+def _description(frontmatter: Mapping[str, Any], report: _FieldReport) -> str:
     if "description" not in frontmatter:
-        error(
-            None,
-            "description-missing",
-            "frontmatter has no `description`",
-            "add `description:` saying what the skill does and when to use it",
-        )
-    elif raw_description is None or (
-        isinstance(raw_description, str) and not raw_description.strip()
-    ):
-        error(
-            "description",
-            "description-empty",
-            "`description` is empty",
-            "say what the skill does and when to use it",
-        )
-    elif not isinstance(raw_description, str):
-        error(
+        report(None, "description-missing", "frontmatter has no `description`")
+        return ""
+    value = frontmatter["description"]
+    if _is_blank(value):
+        report("description", "description-empty", "`description` is empty")
+        return ""
+    if not isinstance(value, str):
+        report(
             "description",
             "description-type",
-            f"`description` is a {_type_name(raw_description)}, not a string",
-            'quote the description: description: "..."',
+            f"`description` is a {_type_name(value)}, not a string",
         )
-    else:
-        description = raw_description
-        if len(raw_description) > MAX_DESCRIPTION:
-            error(
-                "description",
-                "description-too-long",
-                f"`description` is {len(raw_description)} characters, over {MAX_DESCRIPTION}",
-                "shorten the description; move details into the body",
-            )
+        return ""
+    if len(value) > MAX_DESCRIPTION:
+        report(
+            "description",
+            "description-too-long",
+            f"`description` is {len(value)} characters, over {MAX_DESCRIPTION}",
+        )
+    return value
 
-    license_value = ""
-    if "license" in frontmatter:
-        raw_license = frontmatter["license"]
-        if isinstance(raw_license, str):
-            license_value = raw_license
-        else:
-            warning(
-                "license",
-                "license-type",
-                f"`license` is a {_type_name(raw_license)}, not a string",
-                'quote the value: license: "MIT"',
-            )
 
-    compatibility = ""
-    if "compatibility" in frontmatter:
-        raw = frontmatter["compatibility"]
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            error(
-                "compatibility",
-                "compatibility-empty",
-                "`compatibility` is empty",
-                "remove the key or say what the skill needs",
-            )
-        elif not isinstance(raw, str):
-            error(
-                "compatibility",
-                "compatibility-type",
-                f"`compatibility` is a {_type_name(raw)}, not a string",
-                'write it as one quoted sentence: compatibility: "..."',
-            )
-        else:
-            compatibility = raw
-            if len(raw) > MAX_COMPATIBILITY:
-                error(
-                    "compatibility",
-                    "compatibility-too-long",
-                    f"`compatibility` is {len(raw)} characters, over {MAX_COMPATIBILITY}",
-                    "shorten it to the essential requirements",
-                )
+def _license(frontmatter: Mapping[str, Any], report: _FieldReport) -> str:
+    value = frontmatter.get("license", "")
+    if isinstance(value, str):
+        return value
+    report("license", "license-type", f"`license` is a {_type_name(value)}, not a string")
+    return ""
 
+
+def _compatibility(frontmatter: Mapping[str, Any], report: _FieldReport) -> str:
+    if "compatibility" not in frontmatter:
+        return ""
+    value = frontmatter["compatibility"]
+    if _is_blank(value):
+        report("compatibility", "compatibility-empty", "`compatibility` is empty")
+        return ""
+    if not isinstance(value, str):
+        report(
+            "compatibility",
+            "compatibility-type",
+            f"`compatibility` is a {_type_name(value)}, not a string",
+        )
+        return ""
+    if len(value) > MAX_COMPATIBILITY:
+        report(
+            "compatibility",
+            "compatibility-too-long",
+            f"`compatibility` is {len(value)} characters, over {MAX_COMPATIBILITY}",
+        )
+    return value
+
+
+def _metadata(frontmatter: Mapping[str, Any], report: _FieldReport) -> dict[str, str]:
+    if "metadata" not in frontmatter:
+        return {}
+    value = frontmatter["metadata"]
+    if not isinstance(value, dict):
+        report("metadata", "metadata-type", f"`metadata` is a {_type_name(value)}, not a mapping")
+        return {}
     metadata: dict[str, str] = {}
-    if "metadata" in frontmatter:
-        raw = frontmatter["metadata"]
-        if not isinstance(raw, dict):
-            error(
-                "metadata",
-                "metadata-type",
-                f"`metadata` is a {_type_name(raw)}, not a mapping",
-                "write metadata as indented `key: value` lines under `metadata:`",
-            )
+    bad: list[str] = []
+    for key, item in value.items():
+        if isinstance(key, str) and isinstance(item, str):
+            metadata[key] = item
         else:
-            bad: list[str] = []
-            for key, value in raw.items():
-                if isinstance(key, str) and isinstance(value, str):
-                    metadata[key] = value
-                else:
-                    bad.append(str(key))
-            if bad:
-                warning(
-                    "metadata",
-                    "metadata-value-type",
-                    f"`metadata` values must be strings; not used: {', '.join(bad)}",
-                    'quote each value (version: "1.0"); nested mappings and lists are not allowed',
-                )
+            bad.append(str(key))
+    if bad:
+        report(
+            "metadata",
+            "metadata-value-type",
+            f"`metadata` values must be strings; not used: {', '.join(bad)}",
+        )
+    return metadata
 
-    allowed_tools: tuple[str, ...] = ()
-    if "allowed-tools" in frontmatter:
-        raw = frontmatter["allowed-tools"]
-        if isinstance(raw, str):
-            allowed_tools = tuple(raw.split())
-        elif isinstance(raw, list):
-            allowed_tools = tuple(str(item) for item in raw if isinstance(item, str | int))
-            warning(
-                "allowed-tools",
-                "allowed-tools-list",
-                "`allowed-tools` is a list; the specification wants a space-separated string",
-                f'write allowed-tools: "{" ".join(allowed_tools)}"',
-            )
-        else:
-            warning(
-                "allowed-tools",
-                "allowed-tools-type",
-                f"`allowed-tools` is a {_type_name(raw)}, not a string; ignored",
-                'write allowed-tools: "Read Grep"',
-            )
 
+def _allowed_tools(frontmatter: Mapping[str, Any], report: _FieldReport) -> tuple[str, ...]:
+    if "allowed-tools" not in frontmatter:
+        return ()
+    value = frontmatter["allowed-tools"]
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, list):
+        tools = tuple(str(item) for item in value if isinstance(item, str | int))
+        report(
+            "allowed-tools",
+            "allowed-tools-list",
+            "`allowed-tools` is a list; the specification wants a space-separated string",
+            f'write allowed-tools: "{" ".join(tools)}"',
+        )
+        return tools
+    report(
+        "allowed-tools",
+        "allowed-tools-type",
+        f"`allowed-tools` is a {_type_name(value)}, not a string; ignored",
+    )
+    return ()
+
+
+def _unknown_keys(frontmatter: Mapping[str, Any], report: _FieldReport) -> None:
     for key in frontmatter:
         if key not in SPEC_KEYS:
             shown = str(key)
-            warning(
+            report(
                 shown,
                 "unknown-key",
                 f"unknown top-level key {shown!r}",
@@ -247,21 +227,27 @@ def check_fields(
                 f"metadata, allowed-tools; move {shown!r} under `metadata:`",
             )
 
-    return Fields(
-        name=name,
-        description=description,
-        license=license_value,
-        compatibility=compatibility,
-        allowed_tools=allowed_tools,
-        metadata=metadata,
-        diagnostics=tuple(diagnostics),
+
+def check_fields(
+    path: str, frontmatter: Mapping[str, Any], key_lines: Mapping[str, int], folder_name: str
+) -> Fields:
+    """Each frontmatter rule in turn; values that cannot be used are left empty."""
+    report = _FieldReport(path, key_lines)
+    fields = Fields(
+        name=_name(frontmatter, folder_name, report),
+        description=_description(frontmatter, report),
+        license=_license(frontmatter, report),
+        compatibility=_compatibility(frontmatter, report),
+        metadata=_metadata(frontmatter, report),
+        allowed_tools=_allowed_tools(frontmatter, report),
     )
+    _unknown_keys(frontmatter, report)
+    return replace(fields, diagnostics=tuple(report.diagnostics))
 
 
 # --- body ---------------------------------------------------------------------------
 
 _BACKTICKS_RE = re.compile(r"`+")
-_NEWLINE_RE = re.compile(r"\n")
 _TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 # A link reference definition; `[^note]:` is a footnote, not a link.
@@ -343,34 +329,58 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
 
 
 class _BodyMap:
-    """Where an offset of the body is: its line and column, and whether it is code."""
+    """Where an offset of the body is: its line and column, and whether it is code.
+
+    Nothing is computed for the whole body up front: most bodies have a handful of
+    places to look up, and a list of every line start costs a step per line.
+    """
 
     def __init__(self, body: str, first_line: int, blocks: list[tuple[int, int]]) -> None:
         self.body = body
         self.first_line = first_line
-        self.line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(body))]
         self.blocks = blocks
         self.block_starts = [start for start, _ in blocks]
-        self.spans: dict[int, list[tuple[int, int]]] = {}  # per line index
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # per line start offset
+        self._counted = (0, 0)  # (offset, line breaks before it): lookups come in order
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based line in SKILL.md and 1-based column."""
-        index = bisect_right(self.line_starts, offset) - 1
-        return self.first_line + index, offset - self.line_starts[index] + 1
+        body = self.body
+        counted_offset, breaks = self._counted
+        if offset >= counted_offset:
+            breaks += body.count("\n", counted_offset, offset)
+        else:
+            breaks = body.count("\n", 0, offset)
+        self._counted = (offset, breaks)
+        return self.first_line + breaks, offset - body.rfind("\n", 0, offset)
+
+    def prose(self) -> list[tuple[int, int]]:
+        """(start, end) of the stretches between fenced code blocks."""
+        stretches: list[tuple[int, int]] = []
+        position = 0
+        for start, end in self.blocks:
+            if start > position:
+                stretches.append((position, start))
+            position = max(position, end)
+        if position < len(self.body):
+            stretches.append((position, len(self.body)))
+        return stretches
 
     def is_code(self, offset: int) -> bool:
         block = bisect_right(self.block_starts, offset) - 1
         if block >= 0 and offset < self.blocks[block][1]:
             return True
-        index = bisect_right(self.line_starts, offset) - 1
-        spans = self.spans.get(index)
+        body = self.body
+        line_start = body.rfind("\n", 0, offset) + 1
+        spans = self.spans.get(line_start)
         if spans is None:
-            start = self.line_starts[index]
-            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else None
-            line = self.body[start:end]
-            spans = self.spans[index] = _code_spans(line) if "`" in line else []
-        position = offset - self.line_starts[index]
-        span = bisect_right(spans, (position, len(self.body) + 1)) - 1
+            line_end = body.find("\n", offset)
+            line = body[line_start:] if line_end < 0 else body[line_start : line_end + 1]
+            spans = self.spans[line_start] = _code_spans(line) if "`" in line else []
+        if not spans:
+            return False
+        position = offset - line_start
+        span = bisect_right(spans, (position, len(body) + 1)) - 1
         return span >= 0 and position < spans[span][1]
 
 
@@ -390,29 +400,43 @@ def check_body(
     line_total = body.count("\n") + (1 if body and not body.endswith("\n") else 0)
     if line_total > MAX_BODY_LINES:
         diagnostics.append(
-            Diagnostic(
-                path,
-                first_line + MAX_BODY_LINES,
-                1,
-                Severity.WARNING,
+            diagnostic(
                 "body-too-long",
+                path,
                 f"body is {line_total} lines, over {MAX_BODY_LINES}",
-                "move detail into files under references/ and link to them",
+                first_line + MAX_BODY_LINES,
             )
         )
     blocks, unclosed = _fenced_blocks(body)
     where = _BodyMap(body, first_line, blocks)
     found: list[tuple[int, str, str]] = []  # (offset, kind, tag name or link target)
+    # Each scan starts at a stretch of prose and stops where the next one would start:
+    # matches starting inside fenced code are never looked at.
+    stretches = where.prose() if blocks else [(0, len(body))]
     if "<" in body:
-        for match in _TAG_RE.finditer(body):
-            if not where.is_code(match.start()):
-                found.append((match.start(), "raw-html", match.group(1)))
+        for start, end in stretches:
+            for match in _TAG_RE.finditer(body, start):
+                if match.start() >= end:
+                    break
+                if not where.is_code(match.start()):
+                    found.append((match.start(), "raw-html", match.group(1)))
     for marker, regex in (("](", _LINK_RE), ("]:", _REFERENCE_RE)):
         if marker in body:
-            for match in regex.finditer(body):
-                target = _link_target(match.group(1))
-                if target is not None and not where.is_code(match.start(1)):
-                    found.append((match.start(1), "link", target))
+            for start, end in stretches:
+                for match in regex.finditer(body, start):
+                    if match.start() >= end:
+                        break
+                    raw_target = match.group(1)
+                    if raw_target in published:
+                        continue  # the common case: a plain path to a published file
+                    target = _link_target(raw_target)
+                    # Most links are fine: whether one is in code is asked only of the others.
+                    if (
+                        target is not None
+                        and not _link_is_fine(target, published)
+                        and not where.is_code(match.start(1))
+                    ):
+                        found.append((match.start(1), "link", target))
     if unclosed is not None:
         found.append((unclosed, "fence-unclosed", ""))
     found.sort()
@@ -421,31 +445,21 @@ def check_body(
         line, column = where.locate(offset)
         if kind == "raw-html":
             diagnostics.append(
-                Diagnostic(
-                    path,
-                    line,
-                    column,
-                    Severity.WARNING,
-                    "raw-html",
-                    f"raw HTML tag <{value}> outside code",
-                    "wrap it in backticks (`<tag>`) or a code block; the page would "
-                    "hide or mangle it",
-                )
+                diagnostic("raw-html", path, f"raw HTML tag <{value}> outside code", line, column)
             )
         elif kind == "link":
-            diagnostic = _check_link(path, line, column, value, published)
-            if diagnostic:
-                diagnostics.append(diagnostic)
+            broken = _check_link(path, line, column, value, published)
+            if broken:
+                diagnostics.append(broken)
         else:
             fence = body[offset:].lstrip(" \t")[:3]
             diagnostics.append(
-                Diagnostic(
+                diagnostic(
+                    "fence-unclosed",
                     path,
+                    f"code fence {fence} opened here is never closed",
                     line,
                     column,
-                    Severity.WARNING,
-                    "fence-unclosed",
-                    f"code fence {fence} opened here is never closed",
                     f"close it with a line of {fence}; the rest of the page is otherwise "
                     "shown as code",
                 )
@@ -461,11 +475,11 @@ def _capped(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     counts: dict[str, int] = {}
     kept: list[Diagnostic] = []
     last: dict[str, Diagnostic] = {}
-    for diagnostic in diagnostics:
-        count = counts[diagnostic.code] = counts.get(diagnostic.code, 0) + 1
+    for found in diagnostics:
+        count = counts[found.code] = counts.get(found.code, 0) + 1
         if count <= MAX_REPEATS:
-            kept.append(diagnostic)
-            last[diagnostic.code] = diagnostic
+            kept.append(found)
+            last[found.code] = found
     for code, count in counts.items():
         if count > MAX_REPEATS:
             kept.append(
@@ -478,30 +492,38 @@ def _capped(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(kept)
 
 
+def _link_is_fine(target: str, published: Collection[str]) -> bool:
+    """Whether a relative link leads to a file or folder the skill publishes."""
+    if target in published and not target.startswith("/"):
+        return True  # the common case, without normalising the path
+    resolved = posixpath.normpath(target)
+    if target.startswith("/") or resolved == ".." or resolved.startswith("../"):
+        return False
+    return resolved == "." or resolved in published
+
+
 def _check_link(
     path: str, line: int, column: int, target: str, published: Collection[str]
 ) -> Diagnostic | None:
     resolved = posixpath.normpath(target)
     if target.startswith("/") or resolved == ".." or resolved.startswith("../"):
-        return Diagnostic(
+        return diagnostic(
+            "link-leaves-skill",
             path,
+            f"link to {target!r} points outside the skill folder",
             line,
             column,
-            Severity.WARNING,
-            "link-leaves-skill",
-            f"link to {target!r} points outside the skill folder",
             "link only to files inside the skill folder (they are published with it), "
             "or use a full https:// URL",
         )
     if resolved == "." or resolved in published:
         return None
-    return Diagnostic(
+    return diagnostic(
+        "link-missing",
         path,
+        f"link to {target!r}: no such file in the skill folder",
         line,
         column,
-        Severity.WARNING,
-        "link-missing",
-        f"link to {target!r}: no such file in the skill folder",
         "fix the path (it is relative to SKILL.md) or add the file; the page would "
         "carry a broken link",
     )

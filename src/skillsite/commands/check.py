@@ -16,9 +16,16 @@ from skillsite.loader import (
     LoadOptions,
     load_catalog,
 )
+from skillsite.settings import (
+    CATALOG_ENV,
+    DEFAULT_CATALOG,
+    SiteConfigError,
+    resolve_catalog,
+    settings_from_file,
+)
 
 HELP = "validate every SKILL.md in a catalog"
-DEFAULT_CATALOG = "catalog"
+CONFIG_FILE = "mkdocs.yml"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "catalog",
         nargs="?",
         metavar="CATALOG_DIR",
-        help="catalog folder (default: $SKILLSITE_CATALOG or ./catalog)",
+        help="catalog folder (default: $SKILLSITE_CATALOG, else extra.skillsite.catalog "
+        "of ./mkdocs.yml, else ./catalog)",
     )
     parser.add_argument(
         "--format",
@@ -86,13 +94,28 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _configured_catalog() -> str:
+    """The catalog the build would use: the same resolution as `mkdocs build` run here."""
+    override = os.environ.get(CATALOG_ENV)
+    config = Path(CONFIG_FILE)
+    if not config.is_file():
+        return override or DEFAULT_CATALOG
+    folder = resolve_catalog(config.resolve().parent, settings_from_file(config), override)
+    return os.path.relpath(folder)
+
+
 def run(args: argparse.Namespace) -> int:
-    catalog_dir = args.catalog or os.environ.get("SKILLSITE_CATALOG") or DEFAULT_CATALOG
+    try:
+        catalog_dir = args.catalog or _configured_catalog()
+    except SiteConfigError as error:
+        print(f"skillsite check: {error}", file=sys.stderr)
+        return 2
     options = LoadOptions(
         max_file_bytes=args.max_file_bytes,
         max_skill_files=args.max_skill_files,
         max_skill_bytes=args.max_skill_bytes,
         workers=args.jobs or default_workers(),
+        diagnostics_only=True,
     )
     try:
         catalog = load_catalog(Path(catalog_dir), options)

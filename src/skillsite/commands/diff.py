@@ -9,7 +9,8 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from skillsite.diff import diff_catalogs, to_json, to_markdown
+from skillsite.diff import diff_catalogs
+from skillsite.diff_report import to_json, to_markdown
 from skillsite.loader import CatalogRootError, load_catalog
 from skillsite.model import Catalog
 from skillsite.revisions import (
@@ -18,6 +19,7 @@ from skillsite.revisions import (
     repository_root,
     write_revision,
 )
+from skillsite.settings import CATALOG_ENV, SiteConfigError, settings_from_file
 
 HELP = "report skills added, removed, renamed and changed between two revisions or folders"
 
@@ -46,14 +48,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--preview-url",
         default="",
         metavar="URL",
-        help="site root of a preview build; skills link to URL/skills/<name>/",
+        help="site root of a preview build; skill names link to their pages there",
     )
     parser.add_argument(
         "--catalog",
-        default=os.environ.get("SKILLSITE_CATALOG", "catalog"),
+        default=None,
         metavar="PATH",
-        help="catalog folder inside the repository, for revisions "
-        "(default: $SKILLSITE_CATALOG or 'catalog')",
+        help="catalog folder inside the repository, for revisions (default: "
+        "$SKILLSITE_CATALOG, else extra.skillsite.catalog of the repository's mkdocs.yml, "
+        "else 'catalog')",
     )
     parser.add_argument(
         "--repo",
@@ -72,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             base = _load(args.base, args, stack)
             head = _load(args.head, args, stack)
             diff = diff_catalogs(base, head)
-    except (RevisionError, CatalogRootError) as error:
+    except (RevisionError, CatalogRootError, SiteConfigError) as error:
         print(f"skillsite diff: {error}", file=sys.stderr)
         return 2
 
@@ -99,6 +102,12 @@ def _load(source: str, args: argparse.Namespace, stack: ExitStack) -> Catalog:
         repo = repository_root(Path(args.repo))
     except RevisionError as error:
         raise RevisionError(f"{source!r} is not a folder, and {error}") from error
-    catalog = catalog_path_in_repo(repo, args.catalog)
+    # Resolved when run, as the build resolves it: SKILLSITE_CATALOG, then the setting.
+    catalog_dir = (
+        args.catalog
+        or os.environ.get(CATALOG_ENV)
+        or settings_from_file(repo / "mkdocs.yml").catalog
+    )
+    catalog = catalog_path_in_repo(repo, catalog_dir)
     scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="skillsite-diff-")))
     return load_catalog(write_revision(repo, source, catalog, scratch / "catalog"))

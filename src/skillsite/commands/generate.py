@@ -11,6 +11,7 @@ import argparse
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from skillsite.artifacts import build_artifacts
@@ -18,13 +19,14 @@ from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.output import write_files
 from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
-from skillsite.site_build import prepare_site, read_mkdocs_config
-from skillsite.site_config import (
-    CATALOG_ENV,
-    LOCAL_SITE_WARNING,
+from skillsite.settings import (
+    BuildEnvironment,
     SiteConfigError,
-    site_url_missing,
+    parse_settings,
+    read_mkdocs_config,
 )
+from skillsite.site_build import prepare_site
+from skillsite.site_config import LOCAL_SITE_WARNING, site_url_missing
 
 HELP = "write the site's generated pages and files to a folder"
 
@@ -42,18 +44,20 @@ def run(args: argparse.Namespace) -> int:
     if not config_path.is_file():
         print(f"skillsite generate: no config file at {config_path}", file=sys.stderr)
         return 2
-    config = read_mkdocs_config(config_path)
-    extra = config.get("extra") or {}
-    settings = dict(extra.get("skillsite") or {})
-    if args.catalog:
-        os.environ[CATALOG_ENV] = str(Path(args.catalog).resolve())
     try:
+        config = read_mkdocs_config(config_path)
+        extra = config.get("extra") or {}
+        settings = parse_settings(extra.get("skillsite") if isinstance(extra, dict) else None)
+        environment = BuildEnvironment.read(os.environ)
+        if args.catalog:
+            environment = replace(environment, catalog=str(Path(args.catalog).resolve()))
         prepared = prepare_site(
             config_dir=config_path.resolve().parent,
             site_name=str(config.get("site_name") or "Skills catalog"),
             site_url=config.get("site_url"),
             repo_url=config.get("repo_url"),
             settings=settings,
+            environment=environment,
         )
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         print(f"skillsite generate: {error}", file=sys.stderr)
@@ -72,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
     if hand_written.is_dir():
         shutil.copytree(hand_written, docs_out)
     write_files(docs_out, {uri: text.encode("utf-8") for uri, text in prepared.pages.items()})
-    artifacts = build_artifacts(prepared.catalog, prepared.site, prepared.published)
+    artifacts = build_artifacts(
+        prepared.catalog, prepared.site, prepared.published, prepared.build_date
+    )
     # Without rendered pages, section links in the index lead to the top of each page.
     artifacts[SEARCH_INDEX_PATH] = search_index_bytes(prepared.catalog, prepared.site)
     write_files(files_out, artifacts)

@@ -1,0 +1,34 @@
+"""Git for tests: one helper that runs git in a repository with a fixed identity."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+}
+# Author dates differ from committer dates on purpose: the committer date is what counts.
+AUTHOR_DATE = "2001-01-01T00:00:00Z"
+
+
+def git(repo: Path, *args: str, when: datetime | None = None) -> str:
+    """Run `git -C repo ARGS`; `when` sets the committer date. Returns stdout."""
+    env = {**os.environ, **IDENTITY}
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = AUTHOR_DATE
+        env["GIT_COMMITTER_DATE"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    result = subprocess.run(
+        ["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def commit_all(repo: Path, message: str = "change", when: datetime | None = None) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, when=when)
