@@ -11,12 +11,13 @@ import html
 import json
 from urllib.parse import quote
 
+from skillsite import layout
 from skillsite.model import Catalog, Skill
 from skillsite.render import _front_matter as front_matter
 from skillsite.render import format_date, page_title, split_body_title
 from skillsite.site_info import SiteInfo
 
-BROWSE_PAGE_URI = "skills/index.md"
+BROWSE_PAGE_URI = layout.BROWSE_PAGE
 BROWSE_TITLE = "All skills"
 COMPATIBILITY_OPTIONS = 40  # distinct declared values offered one by one; more are "declared"
 OPTION_LABEL_CHARS = 70
@@ -85,7 +86,7 @@ def _item(skill: Skill, category_title: str, updated: str) -> str:
     )
     scripts = has_scripts(skill)
     facts = [
-        f'<a href="../categories/{quote(skill.category)}/">{html.escape(category_title)}</a>',
+        f'<a href="../{layout.category_folder(skill.category)}">{html.escape(category_title)}</a>',
         f'<time datetime="{_attr(updated)}">Updated {html.escape(updated)}</time>'
         if updated
         else "",

@@ -16,6 +16,7 @@ API_SKILLS = "api/skills.json"
 API_CATEGORIES = "api/categories.json"
 FEED = "feed.xml"
 LLMS = "llms.txt"
+WELL_KNOWN_DIR = ".well-known/agent-skills"  # the skills index install tools read
 
 
 def skill_folder(name: str) -> str:
@@ -42,6 +43,10 @@ def raw_file_path(name: str, relative_path: str = SKILL_FILE) -> str:
 
 def api_skill_path(name: str) -> str:
     return f"api/skills/{name}.json"
+
+
+BROWSE_FOLDER = "skills/"  # the "All skills" page: the folder above every skill
+BROWSE_PAGE = f"{BROWSE_FOLDER}index.md"
 
 
 def category_folder(key: str) -> str:

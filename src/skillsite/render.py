@@ -174,7 +174,7 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256:
 
 def _skill_card(skill: Skill) -> str:
     tags = "".join(
-        f'<a class="skillsite-tag" href="../../skills/?tag={quote(tag, safe="")}">'
+        f'<a class="skillsite-tag" href="../../{layout.BROWSE_FOLDER}?tag={quote(tag, safe="")}">'
         f"{html.escape(tag)}</a> "
         for tag in skill.tags
     )

@@ -19,12 +19,13 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 
+from skillsite import layout
 from skillsite.api import json_bytes
 from skillsite.archive import deterministic_tar_gz
 from skillsite.install_paths import is_installable_name, path_problem
 from skillsite.published import SKILL_FILE, PublishedFile, PublishedSkill, is_served_raw
 
-WELL_KNOWN_DIR = ".well-known/agent-skills"
+WELL_KNOWN_DIR = layout.WELL_KNOWN_DIR
 INDEX_PATH = f"{WELL_KNOWN_DIR}/index.json"
 DISCOVERY_SCHEMA = "https://schemas.agentskills.io/discovery/0.2.0/schema.json"
 MAX_DESCRIPTION = 1024
@@ -62,7 +63,7 @@ def well_known_files(
         if len(contents) == 1:
             kind, url, artifact = "skill-md", f"{skill.name}/{SKILL_FILE}", skill.raw
         else:
-            kind, url = "archive", f"{skill.name}.tar.gz"
+            kind, url = "archive", layout.archive_name(skill.name)
             stamp = published.updated or fallback_time
             artifact = deterministic_tar_gz("", contents, int(stamp.timestamp()) if stamp else 0)
             files[f"{WELL_KNOWN_DIR}/{url}"] = artifact
