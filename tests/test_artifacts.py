@@ -186,7 +186,7 @@ def test_undated_archives_use_source_date_epoch_else_zero(catalog: Catalog) -> N
     undated = SiteInfo(site_url=SITE_URL, download_base=DOWNLOAD_BASE)
 
     def archive_mtimes(fallback: datetime | None) -> set[int]:
-        artifacts = build_artifacts(catalog, undated, fallback)
+        artifacts = build_artifacts(catalog, undated, fallback_time=fallback)
         archive = artifacts["skills/table-builder/table-builder.tar.gz"]
         with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
             return {m.mtime for m in tar.getmembers()}

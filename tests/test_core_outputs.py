@@ -1,18 +1,15 @@
-"""Unit tests of the core's outputs, without a site build: install commands, the skill
-page's Markdown, the Atom feed and llms.txt."""
+"""Unit tests of the core's outputs, without a site build: the skill page's Markdown, the
+Atom feed and llms.txt (install commands: test_install_clients.py)."""
 
 from __future__ import annotations
 
-import shlex
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
 from skillsite.feed import atom_feed
-from skillsite.install import archive_install_command, install_commands
 from skillsite.llms import llms_txt
 from skillsite.model import Catalog, Category, Skill
 from skillsite.published import PublishedSkill
@@ -54,31 +51,18 @@ def catalog_of(*skills: Skill) -> Catalog:
     return Catalog(root=Path("."), categories=(CATEGORY,), skills=skills, diagnostics=())
 
 
-def test_an_archive_command_quotes_what_it_is_given() -> None:
-    command = archive_install_command("my skills/$HOME", "https://x.test/a b.tar.gz")
-    words = shlex.split(command)
-    assert words[:3] == ["mkdir", "-p", "my skills/$HOME"]
-    assert "https://x.test/a b.tar.gz" in words
-    assert words[-1] == "my skills/$HOME"
-
-
-def test_custom_commands_quote_every_value() -> None:
-    hostile = replace(skill("x-skill"), name="a;rm -rf")
-    by_tool = {c.tool.key: c.command for c in install_commands(hostile, SITE)}
-    assert shlex.split(by_tool["mine"])[:2] == ["get", "a;rm -rf"]
-    assert by_tool["claude"].endswith("-C .claude/skills")
-
-
 def test_the_skill_page_front_matter_is_yaml_and_the_body_follows_the_marker() -> None:
-    page = skill_page(skill("table-builder", "Builds tables: fast <fast>"), CATEGORY, SITE)
+    page = skill_page(
+        skill("table-builder", "Builds tables: fast <fast>"), CATEGORY, SITE, "0" * 64
+    )
     _, front, rest = page.split("---\n", 2)
     meta = yaml.safe_load(front)
     assert meta["title"] == "table-builder"
     assert meta["description"] == "Builds tables: fast &lt;fast&gt;"
     assert meta["skill"]["subtitle"] == "Big Title"  # the leading h1 moves to the header
     assert meta["skill"]["archive"] == "table-builder.tar.gz"
-    install, body = rest.split(BODY_MARKER)
-    assert '=== "Claude Code"' in install and "=== \"My 'tool'\"" in install
+    assert meta["template"] == "skill.html"
+    _, body = rest.split(BODY_MARKER)
     assert "# Big Title" not in body and "<b>" not in body
 
 

@@ -29,6 +29,7 @@ from sitecatalog import write_skill
 from skillsite.api import raw_file_url
 from skillsite.loader import load_catalog
 from skillsite.published import RAW_NAMES, RAW_SUFFIXES, is_served_raw
+from skillsite.settings import parse_settings
 from skillsite.site_config import SiteConfigError, load_options
 from skillsite.site_info import SiteInfo
 from skillsite.site_pages import generate_pages
@@ -482,7 +483,8 @@ def test_the_per_skill_limits_can_be_changed(tmp_path: Path) -> None:
         timeout=120,
     )
     assert smaller.returncode == 1 and "error skill-too-large:" in smaller.stdout
-    assert load_options({"max_skill_files": 5, "max_skill_bytes": 10}).max_skill_files == 5
+    settings = parse_settings({"max_skill_files": 5, "max_skill_bytes": 10})
+    assert load_options(settings).max_skill_files == 5
     for bad in ("many", 0, -1, True, 1.5):
         with pytest.raises(SiteConfigError, match=r"extra\.skillsite\.max_skill_files"):
-            load_options({"max_skill_files": bad})
+            parse_settings({"max_skill_files": bad})
