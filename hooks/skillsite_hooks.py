@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from skillsite import layout, report
 from skillsite.artifacts import build_artifacts
@@ -112,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         raise PluginError(str(error)) from None
     catalog = prepared.catalog
-    for diagnostic in catalog.diagnostics:
+    for diagnostic in (*catalog.diagnostics, *prepared.render_problems):
         log.warning(diagnostic.to_text())
     if catalog.diagnostics:
         log.warning(
@@ -193,10 +194,17 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     skill = state.skills.get(page.file.src_uri)
     if skill is None:
         return content
+    # The core rendered the body (headings included) to HTML: the engine's own table of
+    # contents saw only the install box. Body entries carry ids made by the core and
+    # titles as escaped text.
+    body_toc = page.meta.get("skill_toc")
+    if isinstance(body_toc, list):
+        page.toc = TableOfContents([*page.toc, *get_toc(body_toc)])
     state.sections[skill.name] = _page_sections(page)
     head, marker, body = content.partition(BODY_MARKER)
     if not marker:
         return content
+    # The body is sanitised HTML already; this is a second, independent pass.
     return head + sanitize_html(body)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,10 +173,32 @@ CASES = [
     ),
     Case(
         "link leaving the skill folder",
-        fm(NAME + DESC) + "\nSee [other](../other-skill/SKILL.md).\n",
+        fm(NAME + DESC) + "\nSee [other](../other-skill/notes.md).\n",
         "link-leaves-skill",
         W,
         7,
+    ),
+    Case(
+        "link to a skill that does not exist",
+        fm(NAME + DESC) + "\nSee [other](../../security/threat-model-generator/SKILL.md).\n",
+        "skill-link-missing",
+        E,
+        7,
+        column=13,
+    ),
+    Case(
+        "ordered list nested 40 deep",
+        fm(NAME + DESC) + "\n" + "".join("    " * i + "1. x\n" for i in range(40)),
+        "body-too-complex",
+        E,
+        40,
+    ),
+    Case(
+        "a paragraph of 20,000 brackets",
+        fm(NAME + DESC) + "\nIntro.\n\n" + "[" * 20000 + "\n",
+        "body-too-complex",
+        E,
+        9,
     ),
     Case("frontmatter over 64 KiB", fm(NAME + DESC + f"# {'x' * 70000}\n"), "yaml-too-large", E, 2),
 ]
@@ -409,3 +432,68 @@ def test_repeated_body_problems_are_listed_then_counted(tmp_path: Path) -> None:
         assert len(found) == 21
         assert sum("10 more" in d.message for d in found) == 1
         assert [d.line for d in found[:20]] == list(range(7, 27))
+
+
+def test_links_to_other_skills_are_checked_against_the_catalog(tmp_path: Path) -> None:
+    body = (
+        "\n[ok](../../security/threat-model/SKILL.md) [folder](../../security/threat-model/)\n"
+        "[gone](../../security/no-such-skill/SKILL.md)\n"
+        "[broken](../../security/broken-skill/SKILL.md)\n"
+    )
+    catalog = load(
+        tmp_path,
+        {
+            "tools/linker/SKILL.md": skill_md("linker", body=body),
+            "security/threat-model/SKILL.md": skill_md("threat-model"),
+            "security/broken-skill/SKILL.md": skill_md("Broken Skill"),
+        },
+    )
+    linker = next(s for s in catalog.skills if s.name == "linker")
+    found = [(d.code, d.line) for d in linker.diagnostics]
+    assert found == [("skill-link-missing", 7), ("skill-link-missing", 8)], found
+    assert "no-such-skill" in linker.diagnostics[0].message
+    assert not linker.valid
+
+
+def test_a_chain_of_skill_links_follows_the_skill_it_names(tmp_path: Path) -> None:
+    catalog = load(
+        tmp_path,
+        {
+            "a/first/SKILL.md": skill_md("first", body="\n[second](../../b/second/SKILL.md)\n"),
+            "b/second/SKILL.md": skill_md("second", body="\n[gone](../../c/gone/SKILL.md)\n"),
+        },
+    )
+    # `second` links to a missing skill, so it is not published, so `first` breaks too.
+    assert {s.name: s.valid for s in catalog.skills} == {"first": False, "second": False}
+
+
+@pytest.mark.parametrize(
+    ("body", "code_line"),
+    [
+        # An indented code block holding HTML is code: the page shows it as code.
+        ("Text\n\n    <div>x</div>\n\nAfter.\n", None),
+        # A fence indented 4 spaces is an indented code block, fence markers included.
+        ("Text\n\n    ```\n    <div>x</div>\n    ```\n\nAfter.\n", None),
+        # The same fence inside a list item is a fence.
+        ("- item\n\n    ```\n    <div>x</div>\n    ```\n", None),
+        # Indented without a blank line before, it continues the paragraph: prose.
+        ("Text\n    <div>x</div>\n", 7),
+        # A fence that never closes is plain text on the page.
+        ("```\n<div>x</div>\n", 7),
+    ],
+)
+def test_check_and_page_read_code_the_same_way(
+    tmp_path: Path, body: str, code_line: int | None
+) -> None:
+    from skillsite.body_html import LinkContext, render_body
+
+    catalog = load(tmp_path, {"tools/reader/SKILL.md": skill_md("reader", body="\n" + body)})
+    raw_html = sorted({d.line for d in catalog.diagnostics if d.code == "raw-html"})
+    page = render_body(body, LinkContext("tools/reader")).html
+    code = "".join(re.findall(r"<code>(.*?)</code>", page, re.S))
+    shown_as_code = "&lt;div&gt;x&lt;/div&gt;" in code
+    if code_line is None:
+        assert raw_html == [] and shown_as_code, page
+    else:
+        assert raw_html == [code_line] and not shown_as_code, page
+        assert "&lt;div&gt;x&lt;/div&gt;" in page  # shown as the text written

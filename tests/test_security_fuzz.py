@@ -1,8 +1,10 @@
 """Fuzz the parser and the renderer with hostile fragments (hypothesis).
 
 Any bytes and any frontmatter give diagnostics or a page, never an exception; the body as
-the site renders it (Python-Markdown with mkdocs.yml's extensions, then the sanitizer)
-never carries a script, an event handler or a `javascript:`/`data:` URL.
+the core renders it, and the whole generated page as an engine without the hooks renders
+it (Python-Markdown with mkdocs.yml's extensions, no sanitizer after it), never carries a
+script, an event handler or a `javascript:`/`data:` URL, and every generated front
+matter parses with MkDocs' own reader.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ import markdown
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 from sitebuild import REPO
 from test_security_site import scan_html
 
 from skillsite.api import json_bytes
-from skillsite.model import Category, Skill
+from skillsite.body_html import LinkContext, render_body
+from skillsite.model import Category, Skill, SupportingFile
 from skillsite.parse import parse_skill_file
 from skillsite.render import BODY_MARKER, skill_page
-from skillsite.sanitize import escape_raw_html, sanitize_html
 from skillsite.settings import read_mkdocs_config
 from skillsite.site_info import SiteInfo
 from skillsite.validate import check_fields, split_tags
@@ -60,8 +63,14 @@ MARKDOWN = _markdown()
 
 
 def rendered_body(body: str) -> str:
+    return render_body(body, LinkContext("c/x", {"c/y": "y"})).html
+
+
+def engine_render(page: str) -> tuple[dict, str]:
+    """What an engine without the hooks makes of a generated page: meta and HTML."""
+    text, meta = get_data(page)
     MARKDOWN.reset()
-    return sanitize_html(MARKDOWN.convert(escape_raw_html(body)))
+    return meta, MARKDOWN.convert(text)
 
 
 def assert_inert(html: str) -> None:
@@ -106,17 +115,50 @@ def test_any_frontmatter_gives_diagnostics_or_a_page(frontmatter: dict, body: st
         raw=text.encode("utf-8", "replace"),
     )
     page = skill_page(skill, Category(key="c", title="C"), SiteInfo(), "0" * 64)
-    _, front, rest = page.split("---\n", 2)
-    meta = yaml.safe_load(front)
+    meta, html = engine_render(page)
+    assert meta["skill"]["name"] == "x"  # the front matter parsed: not left as page text
     # Values Material prints without escaping are escaped already.
     for value in (meta["description"], *meta["tags"]):
         assert "<" not in value and '"' not in value
     assert meta["skill"]["description"] == skill.description  # escaped by the template
     json.loads(json_bytes({"tags": list(skill.tags), "metadata": dict(skill.metadata)}))
-    assert_inert(rendered_body(rest.partition(BODY_MARKER)[2]))
+    assert_inert(html.partition(BODY_MARKER)[2])
 
 
 @SETTINGS
 @given(hostile_text)
 def test_rendered_bodies_are_inert(body: str) -> None:
     assert_inert(rendered_body(body))
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(st.binary(min_size=1, max_size=12), hostile_text), max_size=5), hostile_text
+)
+def test_front_matter_parses_whatever_the_file_names(names: list, value: str) -> None:
+    # File names that are not UTF-8 reach Python as lone surrogates (surrogateescape).
+    paths = [n.decode("utf-8", "surrogateescape") if isinstance(n, bytes) else n for n in names] + [
+        "caf\udce9/\udcff.txt",
+        "javascript:alert(document.domain)",
+        "\U0001f600.md",
+    ]
+    skill = Skill(
+        name="x",
+        category="c",
+        folder="c/x",
+        skill_file="c/x/SKILL.md",
+        description=value or "d",
+        files=tuple(SupportingFile(p or "f", 1, "0" * 64) for p in paths),
+        body=value,
+    )
+    page = skill_page(skill, Category(key="c", title=value), SiteInfo(), "0" * 64)
+    meta, html = engine_render(page)
+    assert meta["skill"]["description"] == (value or "d")
+    files = meta["skill"]["files"]
+    assert len(files) == len(paths)
+    for entry in files:
+        assert entry["url"] == "" or entry["url"].startswith("./")
+        entry["path"].encode("utf-8")  # no lone surrogate left: the page can be written
+    assert_inert(html)
+    # Undecodable bytes are shown escaped.
+    assert any(entry["path"] == "caf\\xe9/\\xff.txt" for entry in files)

@@ -28,7 +28,7 @@ from sitebuild import BuiltSite, build_site
 from sitecatalog import small_catalog
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
-from make_catalog import SECRET, HostileCatalog, write_hostile_catalog
+from make_catalog import FILE_LINK_NAME, SECRET, HostileCatalog, write_hostile_catalog
 
 pytestmark = pytest.mark.site
 
@@ -36,6 +36,10 @@ pytestmark = pytest.mark.site
 PUBLISHED = {
     "binary-asset",
     "body-html",
+    "category-breakout",
+    "file-link",
+    "toc-breakout",
+    "url-variants",
     "frontmatter-values",
     "good-skill",
     "in-dots-category",
@@ -384,3 +388,83 @@ def test_two_builds_of_the_same_tree_are_byte_identical(
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", hostile.site.read("sitemap.xml"))) == {
         "2023-11-14"
     }
+
+
+def _elements(page: str, tag: str) -> list[dict[str, str | None]]:
+    found: list[dict[str, str | None]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, name: str, attrs: list[tuple[str, str | None]]) -> None:
+            if name == tag:
+                found.append(dict(attrs))
+
+    Collect().feed(page)
+    return found
+
+
+def _all_attributes(page: str) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, name: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend((name, key, value or "") for key, value in attrs)
+
+    Collect().feed(page)
+    return found
+
+
+BREAKOUT_ATTRIBUTES = {"autofocus", "onfocus", "onmouseover", "onerror", "tabindex", "style",
+                       "data-md-state", "target", "contenteditable"}  # fmt: skip
+
+
+def test_toc_and_heading_ids_come_from_the_text_never_from_the_body(
+    hostile: HostileBuild, clean_markup: set[str]
+) -> None:
+    page = hostile.site.read("skills/toc-breakout/index.html")
+    attributes = _all_attributes(page)
+    assert not [a for a in attributes if a[1] in BREAKOUT_ATTRIBUTES and "alert" in a[2]]
+    assert not [
+        a for a in attributes if a[1] in ("autofocus", "onfocus") or a[1:] == ("tabindex", "1")
+    ]
+    body = page.partition('class="skillsite-body"')[2].partition("</article>")[0]
+    classes = {
+        c for _, key, value in _all_attributes(body) if key == "class" for c in value.split()
+    }
+    assert not {c for c in classes if c.startswith("md-")}
+    toc_links = [a["href"] for a in _elements(page, "a") if a.get("class") == "md-nav__link"]
+    assert {"#alpha", "#beta", "#gamma", "#section-install", "#install"} <= set(toc_links)
+    ids = [value for _, key, value in attributes if key == "id"]
+    assert ids.count("install") == 1 and "__code_0" not in ids and "skillsite-source" in ids
+    assert ids.count("alpha") == 1 and ids.count("skillsite-source") == 1
+
+
+def test_category_title_and_description_are_text(hostile: HostileBuild) -> None:
+    page = hostile.site.read("categories/tools-breakout/index.html")
+    assert "<h1>Tools [guide](javascript:alert(document.domain)) {: autofocus" in page
+    attributes = _all_attributes(page)
+    assert not [
+        a for a in attributes if a[1] in ("autofocus", "onfocus") or a[1:] == ("tabindex", "1")
+    ]
+    assert not [a for a in attributes if a[1] == "href" and "alert(" in a[2]]
+
+
+def test_file_links_are_relative_paths_never_urls_with_a_scheme(hostile: HostileBuild) -> None:
+    page = hostile.site.read("skills/file-link/index.html")
+    header = page.partition('class="skillsite-skill"')[2].partition("</header>")[0]
+    hrefs = [a.get("href") or "" for a in _elements(header, "a")]
+    assert not [h for h in hrefs if h.lower().startswith(("javascript", "data", "vbscript"))]
+    assert FILE_LINK_NAME in page  # the name is shown, as text
+    for href in hrefs:
+        if "alert" in href:
+            assert href.startswith("./") and ":" not in href and '"' not in href, href
+
+
+def test_body_urls_are_allow_listed(hostile: HostileBuild) -> None:
+    page = hostile.site.read("skills/url-variants/index.html")
+    body = page.partition('class="skillsite-body"')[2]
+    hrefs = [a.get("href") for a in _elements(body, "a") if a.get("href")]
+    allowed = re.compile(r"(https?:|mailto:|#|\./|\.\./[a-z0-9-]+/)")
+    assert [h for h in hrefs if not allowed.match(h or "")] == []
+    assert "evil.example" not in " ".join(h or "" for h in hrefs)
+    links = hostile.site.read("skills/markdown-links/index.html")
+    assert '<a href="../good-skill/"' in links  # a link to another skill's SKILL.md

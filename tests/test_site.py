@@ -126,7 +126,7 @@ def test_skill_page_shows_header_files_and_working_relative_links(
         assert f'href="../?tag={tag}"' in page
     # Relative links in the body resolve to published raw files.
     for link in ("references/lifecycle.md", "scripts/check.py"):
-        assert f'href="{link}"' in page
+        assert f'href="./{link}"' in page
         assert (site.path / "skills/token-keeper" / link).is_file()
     assert "Copy SKILL.md" in text
 

@@ -70,7 +70,7 @@ def raw_file_url(site: SiteInfo, name: str, relative_path: str) -> str | None:
     # not encode); the loader has refused such files already.
     if relative_path == archive_file_name(name) or not is_served_raw(relative_path):
         return None
-    return site.raw_url(name, quote(relative_path, safe="/"))
+    return site.raw_url(name, quote(relative_path, safe="/", errors="surrogateescape"))
 
 
 archive_file_name = layout.archive_name

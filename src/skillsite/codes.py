@@ -472,6 +472,36 @@ RULES: tuple[Rule, ...] = (
         "Body",
     ),
     Rule(
+        "body-too-complex",
+        E,
+        "the body is too big or too deeply nested to render in bounded time",
+        "split long paragraphs and flatten deep nesting; the limits are far above what "
+        "readable text needs",
+        "Rendering Markdown is quadratic on some inputs and recursive on nesting. A body "
+        "over 128 KiB or 5,000 lines, nesting deeper than 32 levels, with over 200 `[` in "
+        "one paragraph or over 300 headings is not rendered; the skill is not published.",
+        "Body",
+    ),
+    Rule(
+        "body-not-rendered",
+        E,
+        "rendering the body used over 1 s of CPU time (or recursed too deep)",
+        "simplify the body (split long paragraphs, flatten nesting) and build again",
+        "Reported by the build, not by `check`: the page shows a notice instead of the "
+        "text, and `--strict` fails.",
+        "Body",
+    ),
+    Rule(
+        "skill-link-missing",
+        E,
+        "a relative link names another skill (its folder or its `SKILL.md`) that is not published",
+        "fix the path (relative to this SKILL.md) to an existing skill, fix the errors of "
+        "that skill, or remove the link",
+        "A link to another skill's folder or `SKILL.md` becomes a link to that skill's "
+        "page; a link to a skill that does not exist or has errors would be broken.",
+        "Body",
+    ),
+    Rule(
         "raw-html",
         W,
         "an HTML tag (or pseudo-tag such as `<HARD-GATE>`) outside code",

@@ -38,6 +38,7 @@ from skillsite.safe_files import (
     shown_name,
     unsafe_name_reason,
 )
+from skillsite.skill_links import check_skill_links
 from skillsite.validate import Fields, check_body, check_fields, split_tags
 
 
@@ -87,7 +88,7 @@ def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
         if known is None or (known.folder != place.key and place.folder == place.key):
             places[place.key] = place
 
-    skills = _mark_duplicates(skills, name_lines)
+    skills = check_skill_links(_mark_duplicates(skills, name_lines))
     diagnostics: list[Diagnostic] = list(loose)
     categories: list[Category] = []
     published = {skill.category for skill in skills if skill.valid}
@@ -311,7 +312,9 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         )
 
     if options.diagnostics_only:
-        digest, body, raw_kept = "", "", b""
+        # The body is kept only when it may link to another skill (skill_links.py).
+        links_out = "../" in parsed.body or "..\\" in parsed.body
+        digest, body, raw_kept = "", parsed.body if links_out else "", b""
     else:
         digest_entries = [(skill_file_name, file_sha256(raw))]
         digest_entries.extend((f.path, f.sha256) for f in files)

@@ -2,8 +2,9 @@
 
 Every string that comes from the catalog is untrusted: it reaches pages either through
 front matter (escaped by the templates in overrides/) or through HTML written here with
-`html.escape`; skill bodies pass `sanitize.escape_raw_html` here and `sanitize_html` after
-rendering.
+`html.escape`. Skill bodies are rendered to sanitised HTML here (`body_html`), so the
+engine receives finished HTML for everything that comes from content; the Markdown it
+renders itself (install box) is made here from quoted values.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from urllib.parse import quote
 
 from skillsite import layout
+from skillsite.body_html import LinkContext, RenderedBody, render_body
 from skillsite.install import SCOPE_LABELS, InstallCommand, install_commands, tool_scopes
 from skillsite.model import Catalog, Category, Skill
 from skillsite.published import is_served_raw
-from skillsite.sanitize import escape_raw_html
 from skillsite.site_info import SiteInfo
 
 # Separates the generated top of a skill page from its untrusted body in the rendered
@@ -28,7 +29,9 @@ BODY_MARKER = "<!-- skillsite:body -->"
 SKILL_SEARCH_BOOST = 4
 RECENT_SKILLS_ON_HOME = 10
 
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Everything but printable ASCII is written as an escape in front matter.
+_NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A Material icon such as "material/database"; the theme includes it by this path.
 _ICON_NAME = re.compile(r"[a-z0-9-]+/[a-z0-9-]+")
 _LEADING_H1 = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
@@ -56,11 +59,38 @@ def meta_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _yaml_safe_json(value: object) -> str:
-    # JSON is YAML, except that YAML reads a few characters JSON leaves raw as line
-    # breaks or refuses them outright: those are written as \u escapes instead.
-    text = json.dumps(value, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+def _no_surrogates(value: object) -> object:
+    """Lone surrogates (from file names that are not UTF-8) as visible `\\xNN` text."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(_surrogate_text, value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_surrogates(item) for item in value]
+    return value
+
+
+def _surrogate_text(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    # surrogateescape maps an undecodable byte b to U+DC00 + b.
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _ascii_escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def front_matter_value(value: object) -> str:
+    """JSON that YAML reads back as the same value, in printable ASCII only.
+
+    JSON is YAML, except for characters YAML refuses or reads as line breaks and for
+    astral characters (YAML does not join JSON's surrogate pairs): every character
+    outside printable ASCII is written as a YAML escape, so no value can make the
+    engine's front matter parser fail (and keep the block as page text).
+    """
+    text = json.dumps(_no_surrogates(value), ensure_ascii=False)
+    return _NOT_PLAIN_ASCII.sub(_ascii_escape, text)
 
 
 def _front_matter(meta: dict[str, object]) -> str:
@@ -69,7 +99,7 @@ def _front_matter(meta: dict[str, object]) -> str:
     Emitting JSON is many times faster than PyYAML's representer, and a site has a page
     per skill.
     """
-    lines = "".join(f"{key}: {_yaml_safe_json(value)}\n" for key, value in meta.items())
+    lines = "".join(f"{key}: {front_matter_value(value)}\n" for key, value in meta.items())
     return "---\n" + lines + "---\n\n"
 
 
@@ -125,6 +155,11 @@ def _install_box(skill: Skill, site: SiteInfo, archive_sha256: str) -> str:
     return "\n".join(lines)
 
 
+def file_url(path: str) -> str:
+    """A supporting file's link from its skill page: always a relative path, never a scheme."""
+    return "./" + quote(path, safe="/", errors="surrogateescape")
+
+
 def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle: str) -> dict:
     """Everything the skill header template shows; plain data, escaped by the template."""
     updated = site.updated.get(skill.folder)
@@ -143,7 +178,11 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
         "raw_url": layout.SKILL_FILE,
         "archive": layout.archive_name(skill.name),
         "files": [
-            {"path": f.path, "size": format_size(f.size), "served": is_served_raw(f.path)}
+            {
+                "path": f.path,
+                "url": file_url(f.path) if is_served_raw(f.path) else "",
+                "size": format_size(f.size),
+            }
             for f in skill.files
         ],
         "source_url": site.source_url(skill.skill_file),
@@ -151,8 +190,19 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
     }
 
 
-def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256: str) -> str:
+def skill_page(
+    skill: Skill,
+    category: Category,
+    site: SiteInfo,
+    archive_sha256: str,
+    skills: Mapping[str, str] | None = None,
+    *,
+    rendered: RenderedBody | None = None,
+) -> str:
+    """The page of a valid skill; `skills` maps published skill folders to names."""
     subtitle, body = split_body_title(skill.body)
+    if rendered is None:
+        rendered = render_body(body, LinkContext(skill.folder, skills or {}))
     meta = {
         "template": SKILL_TEMPLATE,
         "title": skill.name,
@@ -160,6 +210,7 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256:
         "search": {"boost": SKILL_SEARCH_BOOST},
         "tags": [meta_text(tag) for tag in skill.tags],
         "skill": skill_header_meta(skill, category, site, subtitle),
+        "skill_toc": rendered.toc,
     }
     return (
         _front_matter(meta)
@@ -167,9 +218,18 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256:
         + "\n\n"
         + BODY_MARKER
         + "\n\n"
-        + escape_raw_html(body)
-        + "\n"
+        + html_block(rendered.html)
     )
+
+
+def html_block(content: str) -> str:
+    """Finished HTML as one raw block the engine passes through untouched."""
+    return f'<div class="skillsite-body">\n{content}\n</div>\n'
+
+
+def _heading(text: str) -> str:
+    # Written as HTML, not as `# title`: a title is text, never Markdown.
+    return f"<h1>{html.escape(text)}</h1>\n\n"
 
 
 def _skill_card(skill: Skill) -> str:
@@ -202,7 +262,7 @@ def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
     count = f"{len(skills)} skill{'s' if len(skills) != 1 else ''}"
     return (
         _front_matter(meta)
-        + f"# {page_title(category.title)}\n\n"
+        + _heading(category.title)
         + (intro if category.description else "")
         + f'<p class="skillsite-count">{count}</p>\n\n'
         + _card_list(_skill_card(s) for s in skills)
@@ -224,7 +284,8 @@ def _recent_card(skill: Skill, site: SiteInfo) -> str:
     date = format_date(site.updated.get(skill.folder))
     return (
         f'<li class="skillsite-card">'
-        f'<a class="skillsite-card__name" href="{layout.skill_folder(skill.name)}">{skill.name}</a>'
+        f'<a class="skillsite-card__name" href="{layout.skill_folder(skill.name)}">'
+        f"{html.escape(skill.name)}</a>"
         f'<p class="skillsite-card__description">{html.escape(skill.description)}</p>'
         + (f'<p class="skillsite-count">Updated {date}</p>' if date else "")
         + "</li>"
@@ -290,7 +351,7 @@ def invalid_skill_page(skill: Skill) -> str:
     )
     return (
         _front_matter({"title": page_title(skill.name), "search": {"exclude": True}})
-        + f"# {page_title(skill.name)}\n\n"
+        + _heading(skill.name)
         + '<div class="admonition failure skillsite-errors">'
         + '<p class="admonition-title">This skill has errors and is not published</p>\n'
         + f"<ul>\n{items}\n</ul>\n"

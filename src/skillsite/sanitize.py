@@ -1,10 +1,9 @@
-"""Make untrusted skill Markdown safe to publish.
+"""The allowlist every piece of skill-body HTML passes before it reaches a page.
 
-Two layers. Before rendering, raw HTML outside code in a skill body is escaped, so
-pseudo-tags such as `<HARD-GATE>` show as the text their author wrote instead of
-vanishing. After rendering, the HTML of the body passes an allowlist sanitizer (nh3), which
-removes whatever Markdown itself can produce that a reader's browser must not run:
-`javascript:` links, event handlers added with attribute lists, and the like.
+`body_html.render_body` produces the body's HTML without raw HTML, with attribute lists
+cut down and URLs checked; this is the second, independent check of the result (and the
+MkDocs hook runs it once more on what the engine made of the page body): tags, attributes,
+classes, ids and URL schemes outside the lists below are removed.
 """
 
 from __future__ import annotations
@@ -12,64 +11,7 @@ from __future__ import annotations
 import re
 
 import nh3
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# `<` that would open an HTML tag, comment, declaration or processing instruction.
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-
-
-def _escape_tags(text: str) -> str:
-    """Escape tag openers in prose, keeping `<https://...>` autolinks as links."""
-    pieces: list[str] = []
-    position = 0
-    for match in _AUTOLINK.finditer(text):
-        pieces.append(_TAG_START.sub("&lt;", text[position : match.start()]))
-        target = match.group(0)
-        # An autolink is kept only for a web or mail address; anything else is text.
-        if target.startswith(("<http://", "<https://", "<mailto:")) or "@" in target:
-            pieces.append(target)
-        else:
-            pieces.append("&lt;" + target[1:])
-        position = match.end()
-    pieces.append(_TAG_START.sub("&lt;", text[position:]))
-    return "".join(pieces)
-
-
-def _escape_prose(line: str) -> str:
-    pieces: list[str] = []
-    position = 0
-    for match in _CODE_SPAN.finditer(line):
-        pieces.append(_escape_tags(line[position : match.start()]))
-        pieces.append(match.group(0))
-        position = match.end()
-    pieces.append(_escape_tags(line[position:]))
-    return "".join(pieces)
-
-
-def escape_raw_html(markdown: str) -> str:
-    """Escape raw HTML outside fenced code and code spans, line by line."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in markdown.split("\n"):
-        opener = _FENCE.match(line)
-        if fence is not None:
-            closes = (
-                opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)
-            )
-            if closes and not line.strip().lstrip(fence[0]):
-                fence = None
-            out.append(line)
-        elif opener:
-            fence = opener.group(1)
-            out.append(line)
-        elif line.startswith(("    ", "\t")) and (not out or not out[-1].strip()):
-            out.append(line)  # an indented code block's first line: code, not prose
-        else:
-            out.append(_escape_prose(line))
-    return "\n".join(out)
-
+from pygments.token import STANDARD_TYPES
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
@@ -82,7 +24,7 @@ _ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "input": {"type", "checked", "disabled"},
+    "input": {"type", "checked", "disabled", "name"},
     "label": {"for"},
     "ol": {"start"},
     "td": {"align", "colspan", "rowspan"},
@@ -90,18 +32,48 @@ _ALLOWED_ATTRIBUTES = {
     "details": {"open"},
 }
 _ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-_RESERVED_ID_PREFIXES = ("__", "skillsite-")
+# Classes the Markdown extensions of a body produce; content cannot add others (a class
+# of the theme could restyle or cover the page).
+_ADMONITION_TYPES = {
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
+    "success", "check", "done", "question", "help", "faq", "warning", "caution",
+    "attention", "failure", "fail", "missing", "danger", "error", "bug", "example", "quote",
+    "cite",
+}  # fmt: skip
+_EXTENSION_CLASSES = {
+    "admonition", "admonition-title", "highlight", "highlighttable", "linenos",
+    "linenodiv", "filename", "hll", "tabbed-set", "tabbed-alternate", "tabbed-labels",
+    "tabbed-content", "tabbed-block", "task-list", "task-list-item", "task-list-control",
+    "task-list-indicator", "footnote", "footnote-ref", "footnote-backref", "headerlink",
+    "skillsite-unrendered", "skillsite-body",
+}  # fmt: skip
+_ALLOWED_CLASSES = (
+    _EXTENSION_CLASSES | _ADMONITION_TYPES | {name for name in STANDARD_TYPES.values() if name}
+)
+_LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+#.-]{1,40}")
+_BODY_ID = re.compile(r"(?:fn|fnref):[^\s]{1,100}|__tabbed_b\d+(?:_\d+)?|[a-z0-9][a-z0-9-]{0,80}")
+_RESERVED_IDS = {"install", "skillsite-source"}
+
+
+def _classes(value: str) -> str | None:
+    kept = [c for c in value.split() if c in _ALLOWED_CLASSES or _LANGUAGE_CLASS.fullmatch(c)]
+    return " ".join(kept) or None
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    # Task lists render as disabled checkboxes; no other input may appear.
+    if attribute == "class":
+        return _classes(value)
+    if attribute == "id":
+        # Ids the page's own controls look up ("#__code_N" for copy buttons,
+        # "#skillsite-source", "#install") stay the theme's and the header's.
+        ok = _BODY_ID.fullmatch(value) and value not in _RESERVED_IDS
+        return value if ok and not value.startswith("skillsite-") else None
     if tag == "input" and attribute == "type":
-        return value if value == "checkbox" else None
-    # Ids the page's own controls look up (copy buttons target "#__code_N" and
-    # "#skillsite-source"; the first element with an id wins) stay the theme's.
-    # Tabbed blocks in a body keep their own "__tabbed_" ids, which their labels use.
-    reserved = value.startswith(_RESERVED_ID_PREFIXES) and not value.startswith("__tabbed_")
-    return None if attribute == "id" and reserved else value
+        # Task lists render as disabled checkboxes, content tabs as radio buttons.
+        return value if value in ("checkbox", "radio") else None
+    if attribute in ("name", "for"):
+        return value if value.startswith("__tabbed_b") else None
+    return value
 
 
 def sanitize_html(html: str) -> str:

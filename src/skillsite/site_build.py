@@ -13,6 +13,7 @@ from pathlib import Path
 
 from skillsite.artifacts import publish_skills
 from skillsite.dates import build_date, skill_updated_times
+from skillsite.diagnostics import Diagnostic
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill
@@ -30,6 +31,8 @@ class PreparedSite:
     published: list[PublishedSkill]
     build_date: datetime  # see dates.build_date; computed once per build
     source_date: datetime | None = None  # the caller's SOURCE_DATE_EPOCH, if any
+    # Found while rendering (a body past its time budget), beside catalog.diagnostics.
+    render_problems: tuple[Diagnostic, ...] = ()
 
 
 def prepare_site(
@@ -65,5 +68,10 @@ def prepare_site(
     # A skill without any date is packed with the build's date.
     published = publish_skills(catalog, site, date)
     archive_digests = {p.skill.name: hashlib.sha256(p.archive).hexdigest() for p in published}
-    pages = generate_pages(catalog, site, archive_digests, show_invalid=show_invalid)
-    return PreparedSite(catalog, site, pages, published, date, source_date)
+    problems: list[Diagnostic] = []
+    pages = generate_pages(
+        catalog, site, archive_digests, show_invalid=show_invalid, problems=problems
+    )
+    return PreparedSite(
+        catalog, site, pages, published, date, source_date, render_problems=tuple(problems)
+    )

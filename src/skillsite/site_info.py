@@ -93,7 +93,7 @@ class SiteInfo:
             return ""
         prefix = self.catalog_path_in_repo.strip("/")
         path = f"{prefix}/{catalog_relative_path}" if prefix else catalog_relative_path
-        return template.format(path=quote(path))
+        return template.format(path=quote(path, errors="surrogateescape"))
 
     def source_url(self, catalog_relative_path: str) -> str:
         return self._repository_url(self.source_url_template, catalog_relative_path)

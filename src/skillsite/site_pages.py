@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from skillsite import layout
+from skillsite.body_html import LinkContext, render_body
 from skillsite.browse import BROWSE_PAGE_URI, browse_page
-from skillsite.model import Catalog, Category
+from skillsite.codes import diagnostic
+from skillsite.diagnostics import Diagnostic
+from skillsite.model import Catalog, Category, Skill
 from skillsite.render import (
     category_page,
     category_page_uri,
@@ -14,8 +17,10 @@ from skillsite.render import (
     invalid_skill_page,
     skill_page,
     skill_page_uri,
+    split_body_title,
 )
 from skillsite.site_info import SiteInfo
+from skillsite.skill_links import published_skill_paths
 
 
 def _category_of(catalog: Catalog, key: str) -> Category:
@@ -29,16 +34,19 @@ def generate_pages(
     *,
     show_invalid: bool = False,
     home_intro: str = "",
+    problems: list[Diagnostic] | None = None,
 ) -> dict[str, str]:
     """Home, the list of all skills, one page per category and per published skill
     (`archive_digests`: skill name -> sha256 of its archive, for the install commands).
 
     With `show_invalid` (while serving), an invalid skill gets a page listing its
-    diagnostics at its usual URL instead of being left out.
+    diagnostics at its usual URL instead of being left out. A body that could not be
+    rendered (time budget) is reported into `problems`; its page shows a notice.
     """
     pages = {layout.HOME_PAGE: home_page(catalog, site, home_intro)}
     if catalog.valid_skills:
         pages[BROWSE_PAGE_URI] = browse_page(catalog, site)
+    published = published_skill_paths(catalog.skills)
     for category in catalog.categories:
         skills = catalog.skills_in(category.key)
         if skills:
@@ -46,8 +54,22 @@ def generate_pages(
     for skill in catalog.skills:
         uri = skill_page_uri(skill.name)
         if skill.valid and skill.name in archive_digests:
+            _, body = split_body_title(skill.body)
+            rendered = render_body(body, LinkContext(skill.folder, published))
+            if rendered.refusal and problems is not None:
+                problems.append(_not_rendered(skill, rendered.refusal))
             category = _category_of(catalog, skill.category)
-            pages[uri] = skill_page(skill, category, site, archive_digests[skill.name])
+            digest = archive_digests[skill.name]
+            pages[uri] = skill_page(skill, category, site, digest, published, rendered=rendered)
         elif show_invalid and uri not in pages:
             pages[uri] = invalid_skill_page(skill)
     return pages
+
+
+def _not_rendered(skill: Skill, reason: str) -> Diagnostic:
+    return diagnostic(
+        "body-not-rendered",
+        skill.skill_file,
+        f"the body is published without its text: {reason}",
+        skill.body_start_line,
+    )

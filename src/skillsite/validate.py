@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,6 +15,7 @@ from urllib.parse import unquote
 
 from skillsite.codes import diagnostic
 from skillsite.diagnostics import Diagnostic
+from skillsite.markdown_reader import read_markdown
 
 NAME_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_NAME = 64
@@ -247,11 +247,6 @@ def check_fields(
 
 # --- body ---------------------------------------------------------------------------
 
-_BACKTICKS_RE = re.compile(r"`+")
-_TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
-_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
-# A link reference definition; `[^note]:` is a footnote, not a link.
-_REFERENCE_RE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -265,132 +260,13 @@ def _link_target(raw: str) -> str | None:
     return unquote(target) if target else None
 
 
-def _fence_lines(body: str) -> list[tuple[int, str, str]]:
-    """(offset, marker, rest of line) of every line that starts with ``` or ~~~."""
-    found: list[tuple[int, str, str]] = []
-    for fence in ("```", "~~~"):
-        position = body.find(fence)
-        while position >= 0:
-            line_start = body.rfind("\n", 0, position) + 1
-            line_end = body.find("\n", position)
-            if line_end < 0:
-                line_end = len(body)
-            if not body[line_start:position].strip(" \t"):
-                run_end = position
-                while run_end < line_end and body[run_end] == fence[0]:
-                    run_end += 1
-                found.append((line_start, body[position:run_end], body[run_end:line_end]))
-            position = body.find(fence, line_end)
-    found.sort()
-    return found
-
-
-def _fenced_blocks(body: str) -> tuple[list[tuple[int, int]], int | None]:
-    """Offsets (start, end) of fenced code blocks, and the offset of an unclosed fence."""
-    blocks: list[tuple[int, int]] = []
-    opener: tuple[int, str] | None = None
-    for offset, marker, rest in _fence_lines(body):
-        if opener is None:
-            if marker[0] == "`" and "`" in rest:
-                continue  # an inline code span such as ```code```, not a fence
-            opener = (offset, marker)
-        elif marker[0] == opener[1][0] and len(marker) >= len(opener[1]) and not rest.strip():
-            blocks.append((opener[0], offset + len(marker) + len(rest)))
-            opener = None
-    if opener is not None:
-        blocks.append((opener[0], len(body)))
-        return blocks, opener[0]
-    return blocks, None
-
-
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    """(start, end) of the inline code spans of one line, in order.
-
-    A run of n backticks opens a span that the next run of exactly n backticks closes;
-    a run without such a partner is literal text. Linear in the line's length.
-    """
-    runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(line)]
-    by_length: dict[int, list[int]] = {}
-    for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
-    spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(runs):
-        start, end = runs[index]
-        partners = by_length[end - start]
-        later = bisect_right(partners, index)
-        if later < len(partners):
-            closing = partners[later]
-            spans.append((start, runs[closing][1]))
-            index = closing + 1
-        else:
-            index += 1
-    return spans
-
-
-class _BodyMap:
-    """Where an offset of the body is: its line and column, and whether it is code.
-
-    Nothing is computed for the whole body up front: most bodies have a handful of
-    places to look up, and a list of every line start costs a step per line.
-    """
-
-    def __init__(self, body: str, first_line: int, blocks: list[tuple[int, int]]) -> None:
-        self.body = body
-        self.first_line = first_line
-        self.blocks = blocks
-        self.block_starts = [start for start, _ in blocks]
-        self.spans: dict[int, list[tuple[int, int]]] = {}  # per line start offset
-        self._counted = (0, 0)  # (offset, line breaks before it): lookups come in order
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        """1-based line in SKILL.md and 1-based column."""
-        body = self.body
-        counted_offset, breaks = self._counted
-        if offset >= counted_offset:
-            breaks += body.count("\n", counted_offset, offset)
-        else:
-            breaks = body.count("\n", 0, offset)
-        self._counted = (offset, breaks)
-        return self.first_line + breaks, offset - body.rfind("\n", 0, offset)
-
-    def prose(self) -> list[tuple[int, int]]:
-        """(start, end) of the stretches between fenced code blocks."""
-        stretches: list[tuple[int, int]] = []
-        position = 0
-        for start, end in self.blocks:
-            if start > position:
-                stretches.append((position, start))
-            position = max(position, end)
-        if position < len(self.body):
-            stretches.append((position, len(self.body)))
-        return stretches
-
-    def is_code(self, offset: int) -> bool:
-        block = bisect_right(self.block_starts, offset) - 1
-        if block >= 0 and offset < self.blocks[block][1]:
-            return True
-        body = self.body
-        line_start = body.rfind("\n", 0, offset) + 1
-        spans = self.spans.get(line_start)
-        if spans is None:
-            line_end = body.find("\n", offset)
-            line = body[line_start:] if line_end < 0 else body[line_start : line_end + 1]
-            spans = self.spans[line_start] = _code_spans(line) if "`" in line else []
-        if not spans:
-            return False
-        position = offset - line_start
-        span = bisect_right(spans, (position, len(body) + 1)) - 1
-        return span >= 0 and position < spans[span][1]
-
-
 def check_body(
     path: str,
     body: str,
     first_line: int,
     published: Collection[str],
 ) -> tuple[Diagnostic, ...]:
-    """Fences, raw HTML and relative links, each one regex scan over the body.
+    """Fences, raw HTML, relative links and rendering bounds, from one reading of the body.
 
     `first_line` is the SKILL.md line the body starts on. `published` holds the paths
     (relative to the skill folder) a link may point to: the skill's files, their parent
@@ -407,42 +283,23 @@ def check_body(
                 first_line + MAX_BODY_LINES,
             )
         )
-    blocks, unclosed = _fenced_blocks(body)
-    where = _BodyMap(body, first_line, blocks)
-    found: list[tuple[int, str, str]] = []  # (offset, kind, tag name or link target)
-    # Each scan starts at a stretch of prose and stops where the next one would start:
-    # matches starting inside fenced code are never looked at.
-    stretches = where.prose() if blocks else [(0, len(body))]
-    if "<" in body:
-        for start, end in stretches:
-            for match in _TAG_RE.finditer(body, start):
-                if match.start() >= end:
-                    break
-                if not where.is_code(match.start()):
-                    found.append((match.start(), "raw-html", match.group(1)))
-    for marker, regex in (("](", _LINK_RE), ("]:", _REFERENCE_RE)):
-        if marker in body:
-            for start, end in stretches:
-                for match in regex.finditer(body, start):
-                    if match.start() >= end:
-                        break
-                    raw_target = match.group(1)
-                    if raw_target in published:
-                        continue  # the common case: a plain path to a published file
-                    target = _link_target(raw_target)
-                    # Most links are fine: whether one is in code is asked only of the others.
-                    if (
-                        target is not None
-                        and not _link_is_fine(target, published)
-                        and not where.is_code(match.start(1))
-                    ):
-                        found.append((match.start(1), "link", target))
-    if unclosed is not None:
-        found.append((unclosed, "fence-unclosed", ""))
+    # One reading of the body, shared with the renderer (markdown_reader.py).
+    reading = read_markdown(body)
+    found: list[tuple[int, str, str]] = []  # (offset, kind, detail)
+    found += [(offset, "raw-html", name) for offset, name in reading.raw_html_tags()]
+    for offset, raw_target in reading.link_targets():
+        if raw_target in published:
+            continue  # the common case: a plain path to a published file
+        target = _link_target(raw_target)
+        if target is not None and not _link_is_fine(target, published):
+            found.append((offset, "link", target))
+    found += [(offset, "fence-unclosed", "") for offset in reading.unclosed_fences]
+    found += [(excess.offset, "body-too-complex", excess.what) for excess in reading.excesses]
     found.sort()
 
     for offset, kind, value in found:
-        line, column = where.locate(offset)
+        index, column = reading.locate(offset)
+        line = first_line + index
         if kind == "raw-html":
             diagnostics.append(
                 diagnostic("raw-html", path, f"raw HTML tag <{value}> outside code", line, column)
@@ -451,8 +308,18 @@ def check_body(
             broken = _check_link(path, line, column, value, published)
             if broken:
                 diagnostics.append(broken)
+        elif kind == "body-too-complex":
+            diagnostics.append(
+                diagnostic(
+                    "body-too-complex",
+                    path,
+                    f"the body has {value}; rendering it could take minutes or crash the build",
+                    line,
+                    column,
+                )
+            )
         else:
-            fence = body[offset:].lstrip(" \t")[:3]
+            fence = body[offset : offset + 3]
             diagnostics.append(
                 diagnostic(
                     "fence-unclosed",
@@ -460,8 +327,8 @@ def check_body(
                     f"code fence {fence} opened here is never closed",
                     line,
                     column,
-                    f"close it with a line of {fence}; the rest of the page is otherwise "
-                    "shown as code",
+                    f"close it with a line of {fence} at the same indentation; until then "
+                    "the page shows the fence and what follows as plain text",
                 )
             )
     return _capped(diagnostics)
@@ -527,3 +394,8 @@ def _check_link(
         "fix the path (it is relative to SKILL.md) or add the file; the page would "
         "carry a broken link",
     )
+
+
+def link_target(raw: str) -> str | None:
+    """The file path a relative link points to, or None when it is not a file link."""
+    return _link_target(raw)

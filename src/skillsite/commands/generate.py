@@ -82,11 +82,11 @@ def run(args: argparse.Namespace) -> int:
     # Without rendered pages, section links in the index lead to the top of each page.
     artifacts[SEARCH_INDEX_PATH] = search_index_bytes(prepared.catalog, prepared.site)
     write_files(files_out, artifacts)
-    for diagnostic in prepared.catalog.diagnostics:
+    for diagnostic in (*prepared.catalog.diagnostics, *prepared.render_problems):
         print(diagnostic.to_text(), file=sys.stderr)
     print(
         f"wrote {len(prepared.pages)} pages to {docs_out} and {len(artifacts)} files to "
         f"{files_out}; {len(prepared.catalog.valid_skills)} of "
         f"{len(prepared.catalog.skills)} skills are valid"
     )
-    return 1 if prepared.catalog.error_count else 0
+    return 1 if prepared.catalog.error_count or prepared.render_problems else 0
