@@ -54,11 +54,13 @@ def _visit(browser, url: str) -> tuple[list[str], list[str]]:
     page.wait_for_load_state("networkidle")
     for _ in range(20):
         page.keyboard.press("Tab")
+    page.keyboard.press("Escape")  # tabbing may open the search dialog over the page
     links = page.locator("article a, .md-sidebar--secondary a")
     for index in range(min(links.count(), 60)):
         link = links.nth(index)
         if link.is_visible():
-            link.hover(timeout=2000)
+            # Forced: the mouse goes over the link even if an overlay would take it.
+            link.hover(timeout=2000, force=True)
     page.wait_for_timeout(200)
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
     context.close()
