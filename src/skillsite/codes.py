@@ -467,8 +467,9 @@ RULES: tuple[Rule, ...] = (
         "fence-unclosed",
         W,
         "a code fence is never closed",
-        "close it with a line of the same fence; the rest of the page is otherwise code",
-        "Everything after an unclosed fence is shown as code.",
+        "close it with a line of the same fence at the same indentation",
+        "A fence that never closes is not code: the page shows the fence line and what "
+        "follows as plain text.",
         "Body",
     ),
     Rule(
@@ -505,7 +506,8 @@ RULES: tuple[Rule, ...] = (
         "raw-html",
         W,
         "an HTML tag (or pseudo-tag such as `<HARD-GATE>`) outside code",
-        "wrap it in backticks (`<tag>`) or a code block; the page would hide or mangle it",
+        "the page shows it as text, not as HTML; wrap it in backticks (`<tag>`) or a code "
+        "block to show it as code",
         "Pages never carry HTML from a skill. Pseudo-tags are common in prompts; put them "
         "in backticks or a code block so that readers see them as written.",
         "Body",
