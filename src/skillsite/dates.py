@@ -44,19 +44,25 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def skill_updated_times(catalog_root: Path, folders: Iterable[str]) -> dict[str, datetime]:
+def skill_updated_times(
+    catalog_root: Path, folders: Iterable[str], known: Mapping[str, datetime] | None = None
+) -> dict[str, datetime]:
     """Last change time (UTC) of each skill folder (POSIX paths relative to catalog_root).
 
     A folder's time is the newest commit touching anything under it (files of a skill
     nested in another count for the nested one only, as they belong to it). Folders git
     does not know fall back to SOURCE_DATE_EPOCH when set, else to the newest file
-    modification time inside them; a folder with neither is left out.
+    modification time inside them; a folder with neither is left out. `known` holds times
+    already read from git (see provenance.py), which saves reading the log again.
     """
     # Keys of the result are the folders as given; matching uses a normalised form
     # ("" is the catalog root itself, a skill folder too in a one-skill catalog).
     given = {_normalise(folder): folder for folder in folders}
-    found = _git_folder_times(catalog_root, set(given))
-    times = {given[folder]: moment for folder, moment in found.items()}
+    if known is not None:
+        found = {_normalise(folder): moment for folder, moment in known.items()}
+    else:
+        found = _git_folder_times(catalog_root, set(given))
+    times = {given[folder]: moment for folder, moment in found.items() if folder in given}
     missing = sorted(folder for normalised, folder in given.items() if normalised not in found)
     if missing:
         fallback = source_date_epoch()

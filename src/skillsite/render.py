@@ -20,6 +20,7 @@ from skillsite.model import Catalog, Category, Skill
 from skillsite.published import is_served_raw
 from skillsite.sanitize import escape_raw_html
 from skillsite.site_info import SiteInfo
+from skillsite.trust import history_meta, scan_meta
 
 # Separates the generated top of a skill page from its untrusted body in the rendered
 # HTML; the MkDocs adapter sanitizes everything after the first occurrence.
@@ -30,6 +31,9 @@ RECENT_SKILLS_ON_HOME = 10
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 # A Material icon such as "material/database"; the theme includes it by this path.
 _ICON_NAME = re.compile(r"[a-z0-9-]+/[a-z0-9-]+")
+# Allow comments of the risk scan (risk.py): shown on the page as the finding's reason,
+# not as stray text in the body.
+_ALLOW_COMMENT = re.compile(r"[ \t]*<!--[ \t]*skillsite-allow:[^\n]*?-->[ \t]*$", re.M)
 _LEADING_H1 = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
@@ -139,7 +143,11 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
         "tags": list(skill.tags),
         "updated": format_date(updated),
         "size": format_size(skill.size),
+        "size_bytes": skill.size,
         "lines": skill.line_count,
+        "version": skill.metadata.get("version", ""),
+        "history": history_meta(skill, site),
+        "scan": scan_meta(skill),
         "raw_url": "SKILL.md",
         "archive": f"{skill.name}.tar.gz",
         "files": [
@@ -166,7 +174,7 @@ def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256:
         + "\n\n"
         + BODY_MARKER
         + "\n\n"
-        + escape_raw_html(body)
+        + escape_raw_html(_ALLOW_COMMENT.sub("", body))
         + "\n"
     )
 

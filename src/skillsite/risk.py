@@ -10,8 +10,7 @@ minified). It also lists the scripts a skill ships, with their sha256.
 Work is bounded: a byte search for keywords finds the few candidate lines, only those
 (at most `MAX_CANDIDATE_LINES`) run the rules, each rule reads the first `MAX_LINE_CHARS`
 of a line with no nested quantifiers, only the first `MAX_SCAN_BYTES` of a file are read,
-and at most
-`MAX_FINDINGS_PER_FILE` findings are kept per file.
+and at most `MAX_FINDINGS_PER_FILE` findings are kept per file.
 
 A finding is allowed, with a reason, by a comment on its line or on the line above:
 `<!-- skillsite-allow: remote-pipe-shell: the vendor's documented installer -->` in

@@ -18,6 +18,7 @@ from skillsite.artifacts import publish_skills
 from skillsite.dates import skill_updated_times
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
+from skillsite.provenance import catalog_history, git_remote_url
 from skillsite.published import PublishedSkill
 from skillsite.site_config import catalog_root, load_options, path_in_repository, site_info
 from skillsite.site_info import SiteInfo
@@ -49,13 +50,18 @@ def prepare_site(
     packed (the MkDocs adapter pins SOURCE_DATE_EPOCH there)."""
     root = catalog_root(config_dir, settings)
     catalog = load_catalog(root, load_options(settings))
+    folders = [s.folder for s in catalog.valid_skills]
+    history = catalog_history(root, folders)
+    # One git log gives both: dates come from the history, other folders fall back.
+    known = {folder: found.changed for folder, found in history.folders.items()}
     site = site_info(
         site_name=site_name,
         site_url=site_url,
-        repo_url=os.environ.get("SKILLSITE_REPO_URL") or repo_url,
+        repo_url=os.environ.get("SKILLSITE_REPO_URL") or repo_url or git_remote_url(root),
         settings=settings,
         catalog_path_in_repo=path_in_repository(root),
-        updated=skill_updated_times(root, [s.folder for s in catalog.valid_skills]),
+        updated=skill_updated_times(root, folders, known=known if history.under_git else None),
+        history=history,
     )
     if before_publish is not None:
         before_publish(site)
