@@ -57,11 +57,11 @@ r"""Every diagnostic code `skillsite check` reports: stable names, one table.
 | category-invalid | warning | a skill directly under the root has a `metadata.category` that is not a valid key; it is listed under `uncategorized` |
 | category-name | warning | a category folder name is not a valid key and was turned into one |
 | category-file-invalid | error | `category.yml` cannot be read or has wrongly typed values (defaults are used) |
-| remote-pipe-shell | warning | risk scan (high): code downloaded and run in one step (`curl … \| sh`, `wget -O- \| bash`, `iwr … \| iex`, `bash <(curl …)`) |
-| decode-exec | warning | risk scan (high): encoded text decoded and run (`base64 -d \| sh`, `exec(b64decode(…))`, `eval(atob(…))`, `powershell -enc`) |
+| remote-pipe-shell | warning | risk scan (high): code downloaded and run in one step (`curl` or `wget` piped to `sh`, `iwr` piped to `iex`, `bash <(curl …)`) |
+| decode-exec | warning | risk scan (high): encoded text decoded and run (`base64 -d` piped to `sh`, `exec(b64decode(…))`, `eval(atob(…))`, `powershell -enc`) |
 | auto-yes-install | warning | risk scan (medium): a package run or installed without the user confirming or pinning it (`npx -y`, `pip install` from a URL or git) |
 | write-outside-project | warning | risk scan (high): a write to `~/.ssh`, shell startup files (`~/.bashrc`, `~/.zshrc`, `~/.profile`...), `~/.aws/credentials` or `/etc` |
-| secret-exfiltration | warning | risk scan (high): the whole environment or a credential file sent over the network (`env \| curl`, `requests.post(…, os.environ)`) |
+| secret-exfiltration | warning | risk scan (high): the whole environment or a credential file sent over the network (`env` piped to `curl`, `requests.post(…, os.environ)`) |
 | agent-directed-text | warning | risk scan (high): text aimed at the agent, not the user ("ignore previous instructions", "do not tell the user") |
 | hidden-unicode | warning | risk scan (high): invisible or bidirectional characters (zero-width, bidi overrides and isolates, Unicode tags) |
 | binary-file | warning | risk scan: a supporting file that is not text (images, fonts and PDFs excepted); an executable program is high |

@@ -94,7 +94,7 @@ def catalog_history(catalog_root: Path, folders: Iterable[str]) -> CatalogHistor
         "--no-renames",
         "--relative",
         "--name-only",
-        "--format=@%ct %an",
+        "--format=%x00@%ct %an",
         "--",
         ".",
     )
