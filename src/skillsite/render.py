@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from urllib.parse import quote
 
@@ -159,14 +159,25 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
     }
 
 
-def skill_page(skill: Skill, category: Category, site: SiteInfo, archive_sha256: str) -> str:
+def skill_page(
+    skill: Skill,
+    category: Category,
+    site: SiteInfo,
+    archive_sha256: str,
+    related: Sequence[Skill] = (),
+) -> str:
     subtitle, body = split_body_title(skill.body)
+    header = skill_header_meta(skill, category, site, subtitle)
+    header["related"] = [
+        {"name": other.name, "description": other.description, "url": f"../{other.name}/"}
+        for other in related
+    ]
     meta = {
         "title": skill.name,
         "description": meta_text(skill.description),
         "search": {"boost": SKILL_SEARCH_BOOST},
         "tags": [meta_text(tag) for tag in skill.tags],
-        "skill": skill_header_meta(skill, category, site, subtitle),
+        "skill": header,
     }
     return (
         _front_matter(meta)

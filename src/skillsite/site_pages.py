@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from skillsite.browse import BROWSE_PAGE_URI, browse_page
 from skillsite.model import Catalog, Category
+from skillsite.related import related_skills
 from skillsite.render import (
     category_page,
     category_page_uri,
@@ -42,11 +43,16 @@ def generate_pages(
         skills = catalog.skills_in(category.key)
         if skills:
             pages[category_page_uri(category.key)] = category_page(category, skills)
+    valid = {skill.name: skill for skill in catalog.valid_skills}
+    related = related_skills(tuple(valid.values()))
     for skill in catalog.skills:
         uri = skill_page_uri(skill.name)
         if skill.valid and skill.name in archive_digests:
             category = _category_of(catalog, skill.category)
-            pages[uri] = skill_page(skill, category, site, archive_digests[skill.name])
+            neighbours = [valid[name] for name in related.get(skill.name, ())]
+            pages[uri] = skill_page(
+                skill, category, site, archive_digests[skill.name], related=neighbours
+            )
         elif show_invalid and uri not in pages:
             pages[uri] = invalid_skill_page(skill)
     return pages
