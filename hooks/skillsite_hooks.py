@@ -199,7 +199,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     head, marker, body = content.partition(BODY_MARKER)
     if not marker:
         return content
-    return head + sanitize_html(body)
+    # The marker stays: the page template puts the skill's facts between install and body.
+    return head + marker + sanitize_html(body)
 
 
 def _page_sections(page: Page) -> list[tuple[str, str]]:

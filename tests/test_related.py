@@ -6,8 +6,9 @@ from pathlib import Path
 
 from sitecatalog import write_skill
 
+from skillsite.cli import main
 from skillsite.loader import load_catalog
-from skillsite.related import related_skills
+from skillsite.related import related_skills, with_near_duplicates
 
 BODY = "\n".join(f"Step {n}: check the {n}th item of the list carefully." for n in range(12))
 
@@ -42,7 +43,7 @@ def test_near_duplicates_are_warned_about(tmp_path: Path) -> None:
     )
     write_skill(tmp_path, "b", "third", description="does the  THING. Use when needed.")
     write_skill(tmp_path, "b", "fourth", description="Unrelated.", body=BODY.replace("item", "row"))
-    catalog = load_catalog(tmp_path)
+    catalog = with_near_duplicates(load_catalog(tmp_path))
     warnings = sorted(
         (d.path, d.message) for d in catalog.diagnostics if d.code == "near-duplicate"
     )
@@ -53,3 +54,12 @@ def test_near_duplicates_are_warned_about(tmp_path: Path) -> None:
         ("b/third/SKILL.md", "has the same description as a/first/SKILL.md"),
     ]
     assert len(catalog.valid_skills) == 4
+
+
+def test_check_reports_near_duplicates(tmp_path: Path, capsys) -> None:
+    write_skill(tmp_path, "a", "first", description="Same words. Use when needed.")
+    write_skill(tmp_path, "b", "second", description="Same words.  Use when needed.")
+    assert main(["check", str(tmp_path), "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "a/first/SKILL.md:1:1: warning near-duplicate: has the same description as" in out
+    assert main(["check", str(tmp_path)]) == 0

@@ -28,7 +28,6 @@ from skillsite.install_paths import path_problem
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import normalized_text, parse_skill_file
 from skillsite.published import is_served_raw
-from skillsite.related import near_duplicate_diagnostics
 from skillsite.risk import RiskFinding, ScriptFile, risk_diagnostics, scan_file, script_entry
 from skillsite.safe_files import (
     FileRefused,
@@ -83,9 +82,6 @@ def load_catalog(root: Path, options: LoadOptions = LoadOptions()) -> Catalog:
             places[place.key] = place
 
     skills = _mark_duplicates(skills, name_lines)
-    for index, extra in near_duplicate_diagnostics(skills).items():
-        for diagnostic in extra:
-            skills[index] = _with_diagnostic(skills[index], diagnostic)
     diagnostics: list[Diagnostic] = list(loose)
     categories: list[Category] = []
     published = {skill.category for skill in skills if skill.valid}

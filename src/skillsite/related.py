@@ -16,9 +16,10 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from skillsite.diagnostics import Diagnostic, Severity
-from skillsite.model import Skill
+from skillsite.model import Catalog, Skill
 
 RELATED_MAX = 5
 RELATED_MIN = 3
@@ -206,3 +207,22 @@ def near_duplicate_diagnostics(skills: Sequence[Skill]) -> dict[int, list[Diagno
             for other in sorted(others, key=lambda i: skills[i].skill_file)
         ]
     return diagnostics
+
+
+def with_near_duplicates(catalog: Catalog) -> Catalog:
+    """The catalog with near-duplicate warnings added (what `skillsite check` reports)."""
+    found = near_duplicate_diagnostics(catalog.skills)
+    if not found:
+        return catalog
+    skills = list(catalog.skills)
+    added: list[Diagnostic] = []
+    for index, extra in found.items():
+        skill = skills[index]
+        diagnostics = tuple(sorted((*skill.diagnostics, *extra), key=Diagnostic.sort_key))
+        skills[index] = replace(skill, diagnostics=diagnostics)
+        added.extend(extra)
+    return replace(
+        catalog,
+        skills=tuple(skills),
+        diagnostics=tuple(sorted((*catalog.diagnostics, *added), key=Diagnostic.sort_key)),
+    )
