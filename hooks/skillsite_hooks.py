@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from skillsite.a11y import label_task_checkboxes
 from skillsite.artifacts import build_artifacts
 from skillsite.browse import BROWSE_PAGE_URI, BROWSE_TITLE
 from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
@@ -194,13 +195,13 @@ def _theme_has_icon(config: MkDocsConfig, icon: str) -> bool:
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     skill = state.skills.get(page.file.src_uri)
     if skill is None:
-        return content
+        return label_task_checkboxes(content)
     state.sections[skill.name] = _page_sections(page)
     head, marker, body = content.partition(BODY_MARKER)
     if not marker:
-        return content
+        return label_task_checkboxes(content)
     # The marker stays: the page template puts the skill's facts between install and body.
-    return head + marker + sanitize_html(body)
+    return head + marker + label_task_checkboxes(sanitize_html(body))
 
 
 def _page_sections(page: Page) -> list[tuple[str, str]]:
