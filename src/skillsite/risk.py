@@ -89,7 +89,8 @@ RULES: dict[str, Rule] = {
 _HIDDEN = "\u200b\u2060\u2061-\u2064\u180e\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f"
 _KEYWORDS = (
     "curl", "wget", "iwr", "irm", "invoke-", "iex", "base64", "b64decode", "atob",
-    "frombase64", "powershell", "pwsh", "npx", "npm exec", "pnpm", "bunx", "pip", "uvx",
+    "powershell", "pwsh", "npx", "npm exec", "pnpm", "bunx", "pip install",
+    "pip3 install", "pipx", "uvx",
     "eval", "exec", "~/", "~\\", "$home", "${home}", "userprofile", "/etc/", "/root/",
     "environ", "process.env", "printenv", "env)", "env |", "env|", "env`", "env:",
     "ignore", "disregard",
@@ -160,7 +161,7 @@ _AGENT_DIRECTED = re.compile(
     r"(?:previous|prior|above|earlier|preceding|system|original)\s+"
     r"(?:instructions|prompts?|rules|guidelines|messages)"
     r"|\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to)"
-    r"\s+the\s+user"
+    r"\s+the\s+user(?!\s+to\b|\s+how\b)"
     r"|\b(?:hide|conceal|keep)\s+(?:this|it|these|that)\s+(?:secret\s+)?from\s+the\s+user"
     r"|\bsilently\s+(?:send|upload|exfiltrate|post|transmit)"
     r"|\byou\s+are\s+now\s+in\s+(?:developer|god|dan|unrestricted)\s+mode",
@@ -267,14 +268,30 @@ def _hidden_unicode(line: str) -> str | None:
     return None
 
 
-LINE_RULES: tuple[tuple[str, Callable[[str], str | None]], ...] = (
-    ("remote-pipe-shell", _remote_pipe),
-    ("decode-exec", _decode_exec),
-    ("auto-yes-install", _auto_yes),
-    ("write-outside-project", _write_outside),
-    ("secret-exfiltration", _exfiltration),
-    ("agent-directed-text", _agent_directed),
-    ("hidden-unicode", _hidden_unicode),
+# Each rule with the words (lowercase) one of which a line needs before the rule runs.
+LINE_RULES: tuple[tuple[str, tuple[str, ...], Callable[[str], str | None]], ...] = (
+    (
+        "remote-pipe-shell",
+        ("curl", "wget", "iwr", "irm", "invoke-", "iex", "downloadstring"),
+        _remote_pipe,
+    ),
+    (
+        "decode-exec",
+        ("base64", "b64decode", "atob", "xxd", "exec", "eval", "powershell", "pwsh"),
+        _decode_exec,
+    ),
+    ("auto-yes-install", ("npx", "npm exec", "pnpm", "bunx", "pip", "uvx"), _auto_yes),
+    (
+        "write-outside-project",
+        ("~", "$home", "${home}", "userprofile", "/etc/", "/root/"),
+        _write_outside,
+    ),
+    ("secret-exfiltration", ("env", "environ", "~/", "$home", "@"), _exfiltration),
+    (
+        "agent-directed-text",
+        ("ignore", "disregard", "forget", "override", "the user", "silently", "you are now"),
+        _agent_directed,
+    ),
 )
 
 
@@ -368,8 +385,14 @@ def scan_text(path: str, text: str, data: bytes | None = None) -> list[RiskFindi
                     allow_on[covered] = allowed
                 continue
         lowered = head.lower()
-        for code, rule in LINE_RULES:
-            message = rule(head if code == "hidden-unicode" else lowered)
+        hits = [
+            (code, rule(lowered))
+            for code, needles, rule in LINE_RULES
+            if any(needle in lowered for needle in needles)
+        ]
+        if not head.isascii():
+            hits.append(("hidden-unicode", _hidden_unicode(head)))
+        for code, message in hits:
             if message:
                 findings.append(
                     RiskFinding(path, number, RULES[code].level, code, message, excerpt(head))
