@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from skillsite import layout, report
+from skillsite.a11y import label_task_checkboxes
 from skillsite.artifacts import build_artifacts
 from skillsite.browse import BROWSE_PAGE_URI, BROWSE_TITLE
 from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
@@ -193,7 +194,7 @@ def _theme_has_icon(config: MkDocsConfig, icon: str) -> bool:
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     skill = state.skills.get(page.file.src_uri)
     if skill is None:
-        return content
+        return label_task_checkboxes(content)
     # The core rendered the body (headings included) to HTML: the engine's own table of
     # contents saw only the install box. Body entries carry ids made by the core and
     # titles as escaped text.
@@ -203,9 +204,10 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     state.sections[skill.name] = _page_sections(page)
     head, marker, body = content.partition(BODY_MARKER)
     if not marker:
-        return content
-    # The body is sanitised HTML already; this is a second, independent pass.
-    return head + sanitize_html(body)
+        return label_task_checkboxes(content)
+    # The body is sanitised HTML already; this is a second, independent pass. The marker
+    # stays: the page template puts the skill's facts between install and body.
+    return head + marker + label_task_checkboxes(sanitize_html(body))
 
 
 def _page_sections(page: Page) -> list[tuple[str, str]]:

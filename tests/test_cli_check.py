@@ -16,7 +16,9 @@ from skillsite.cli import main
 BROKEN = {
     "tools/good-skill/SKILL.md": skill_md("good-skill"),
     "tools/colon-skill/SKILL.md": "---\nname: colon-skill\ndescription: Use: this\n---\n",
-    "tools/warned-skill/SKILL.md": skill_md("warned-skill", extra="version: '1'\n"),
+    "tools/warned-skill/SKILL.md": skill_md(
+        "warned-skill", description="Warns about one thing.", extra="version: '1'\n"
+    ),
     "tools/empty-skill/SKILL.md": "",
 }
 

@@ -17,6 +17,7 @@ from skillsite.dates import iso_utc
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill, is_served_raw
 from skillsite.site_info import SiteInfo
+from skillsite.trust import provenance_document, scan_document
 
 API_SCHEMA = 1
 
@@ -48,6 +49,8 @@ def skill_entry(published: PublishedSkill, site: SiteInfo) -> dict[str, object]:
             for file in published.files
         ],
         "updated": iso_utc(published.updated) if published.updated else None,
+        "provenance": provenance_document(skill, site),
+        "risk": scan_document(skill),
     }
 
 

@@ -563,6 +563,132 @@ RULES: tuple[Rule, ...] = (
         "The key is ignored; a misspelt key is the usual cause.",
         "Categories",
     ),
+    Rule(
+        "remote-pipe-shell",
+        W,
+        "risk scan (high): code downloaded and run in one step (`curl` or `wget` piped to "
+        "`sh`, `iwr` piped to `iex`, `bash <(curl \u2026)`)",
+        "download to a file, show how to check it (checksum, signature), then run it",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "decode-exec",
+        W,
+        "risk scan (high): encoded text decoded and run (`base64 -d` piped to `sh`, "
+        "`exec(b64decode(\u2026))`, `eval(atob(\u2026))`, `powershell -enc`)",
+        "show the decoded command in the skill instead of encoding it",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "auto-yes-install",
+        W,
+        "risk scan (medium): a package run or installed without the user confirming or "
+        "pinning it (`npx -y`, `pip install` from a URL or git)",
+        "pin the package version and let the user confirm the install",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "write-outside-project",
+        W,
+        "risk scan (high): a write to `~/.ssh`, shell startup files (`~/.bashrc`, `~/.zshrc`,"
+        " `~/.profile`...), `~/.aws/credentials` or `/etc`",
+        "write inside the project, or tell the user what will change and ask first",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "secret-exfiltration",
+        W,
+        "risk scan (high): the whole environment or a credential file sent over the network "
+        "(`env` piped to `curl`, `requests.post(\u2026, os.environ)`)",
+        "send only the values a request needs; never the whole environment or a credential file",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "agent-directed-text",
+        W,
+        "risk scan (high): text aimed at the agent, not the user "
+        '("ignore previous instructions", "do not tell the user")',
+        "address the user, or quote such text as an example to detect, with an allow comment "
+        "giving the reason",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "hidden-unicode",
+        W,
+        "risk scan (high): invisible or bidirectional characters (zero-width, bidi overrides "
+        "and isolates, Unicode tags)",
+        "remove the invisible characters; write them as escapes if the skill is about them",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "binary-file",
+        W,
+        "risk scan: a supporting file that is not text (images, fonts and PDFs excepted); an "
+        "executable program is high",
+        "ship source files; if a binary is needed, say where it comes from and how to verify it",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "minified-file",
+        W,
+        "risk scan (medium): a script with a line over 1,000 characters, minified or packed",
+        "ship the readable source of the script",
+        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+        "page. See docs/risk-scan.md.",
+        "Risk scan",
+    ),
+    Rule(
+        "near-duplicate",
+        W,
+        "another skill has the same description, or a body that is nearly the same",
+        "merge the two skills, or make their descriptions say how they differ",
+        "Aggregated catalogs often carry the same skill twice under different names. The "
+        "skill is still published.",
+        "Near-duplicates",
+    ),
 )
 
 RULE_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

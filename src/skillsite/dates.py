@@ -45,7 +45,10 @@ def iso_utc(moment: datetime) -> str:
 
 
 def skill_updated_times(
-    catalog_root: Path, folders: Iterable[str], fallback: datetime | None = None
+    catalog_root: Path,
+    folders: Iterable[str],
+    fallback: datetime | None = None,
+    known: Mapping[str, datetime] | None = None,
 ) -> dict[str, datetime]:
     """Last change time (UTC) of each skill folder (POSIX paths relative to catalog_root).
 
@@ -54,13 +57,17 @@ def skill_updated_times(
     does not know fall back to `fallback` (the caller's SOURCE_DATE_EPOCH) when given,
     else to the newest file modification time inside them; a folder with neither is
     left out. The environment is never read here: a build tool that sets
-    SOURCE_DATE_EPOCH for itself must not change the dates of the next build.
+    SOURCE_DATE_EPOCH for itself must not change the dates of the next build. `known` holds times
+    already read from git (see provenance.py), which saves reading the log again.
     """
     # Keys of the result are the folders as given; matching uses a normalised form
     # ("" is the catalog root itself, a skill folder too in a one-skill catalog).
     given = {_normalise(folder): folder for folder in folders}
-    found = _git_folder_times(catalog_root, set(given))
-    times = {given[folder]: moment for folder, moment in found.items()}
+    if known is not None:
+        found = {_normalise(folder): moment for folder, moment in known.items()}
+    else:
+        found = _git_folder_times(catalog_root, set(given))
+    times = {given[folder]: moment for folder, moment in found.items() if folder in given}
     missing = sorted(folder for normalised, folder in given.items() if normalised not in found)
     if missing:
         for folder in missing:

@@ -11,7 +11,7 @@ import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,11 @@ from skillsite.layout import SKILL_FILE
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import normalized_text, parse_skill_file
 from skillsite.published import is_served_raw
+from skillsite.risk import RiskFinding, ScriptFile, risk_diagnostics, scan_file, script_entry
 from skillsite.safe_files import (
     FileRefused,
     FileTooLarge,
     read_regular_file,
-    regular_file_size,
     shown_name,
     unsafe_name_reason,
 )
@@ -261,8 +261,10 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
             )
         )
 
-    files, file_problems = _supporting_files(item, options, len(raw))
+    files, file_problems, scanned = _supporting_files(item, options, len(raw))
     diagnostics.extend(file_problems)
+    risks = [*scan_file(skill_file_name, raw), *scanned.risks]
+    diagnostics.extend(risk_diagnostics(item.folder, risks))
 
     parsed = parse_skill_file(path, raw, options.max_frontmatter_bytes)
     if too_large:
@@ -337,15 +339,24 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         sha256=digest,
         size=len(raw) + sum(f.size for f in files),
         line_count=parsed.line_count,
+        risks=tuple(risks),
+        scripts=tuple(scanned.scripts),
         diagnostics=tuple(sorted(diagnostics, key=Diagnostic.sort_key)),
     )
     return skill, place, parsed.key_lines.get("name", 1)
 
 
+@dataclass(slots=True)
+class _Scanned:
+    risks: list[RiskFinding] = field(default_factory=list)
+    scripts: list[ScriptFile] = field(default_factory=list)
+
+
 def _supporting_files(
     item: FoundSkill, options: LoadOptions, skill_file_size: int
-) -> tuple[tuple[SupportingFile, ...], list[Diagnostic]]:
+) -> tuple[tuple[SupportingFile, ...], list[Diagnostic], _Scanned]:
     diagnostics: list[Diagnostic] = []
+    scanned = _Scanned()
     candidates: list[tuple[str, str, str]] = []
     for rel, os_path in item.files:
         shown = rel if item.folder == "." else f"{item.folder}/{rel}"
@@ -382,23 +393,22 @@ def _supporting_files(
                 "(`--max-skill-files`, `max_skill_files` in extra.skillsite)",
             )
         )
-        return (), diagnostics
+        return (), diagnostics, scanned
     total = skill_file_size + sum(_size(os_path) for _, os_path, _ in candidates)
     if total > options.max_skill_bytes:
-        return (), [*diagnostics, _too_large(item, total, options)]
+        return (), [*diagnostics, _too_large(item, total, options)], scanned
 
     files: list[SupportingFile] = []
     budget = options.max_skill_bytes - skill_file_size
     for rel, os_path, shown in candidates:
         try:
-            if options.diagnostics_only:
-                size, sha256 = regular_file_size(os_path, budget), ""
-            else:
-                data = read_regular_file(os_path, budget)
-                size, sha256 = len(data), file_sha256(data)
+            # Read in both modes: the risk scan needs the text; `check` skips only the hash.
+            data = read_regular_file(os_path, budget)
+            size = len(data)
+            sha256 = "" if options.diagnostics_only else file_sha256(data)
         except FileTooLarge as error:
             # The file grew after it was measured above.
-            return (), [*diagnostics, _too_large(item, error.size, options)]
+            return (), [*diagnostics, _too_large(item, error.size, options)], scanned
         except FileRefused as refused:
             severity = Severity.WARNING if refused.code == "file-not-regular" else Severity.ERROR
             diagnostics.append(
@@ -419,7 +429,7 @@ def _supporting_files(
             )
             continue
         if size > budget:
-            return (), [*diagnostics, _too_large(item, size, options)]
+            return (), [*diagnostics, _too_large(item, size, options)], scanned
         budget -= size
         if size > options.max_file_bytes:
             diagnostics.append(
@@ -459,8 +469,14 @@ def _supporting_files(
                 )
             )
         files.append(SupportingFile(path=rel, size=size, sha256=sha256))
+        scanned.risks.extend(scan_file(rel, data))
+        script = script_entry(rel, data)
+        if script:
+            scanned.scripts.append(script)
     files.sort(key=lambda f: f.path)
-    return tuple(files), diagnostics
+    scanned.risks.sort(key=lambda r: (r.path, r.line, r.code))
+    scanned.scripts.sort(key=lambda s: s.path)
+    return tuple(files), diagnostics, scanned
 
 
 def _skill_label(item: FoundSkill) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from skillsite.diagnostics import Diagnostic
+from skillsite.risk import RiskFinding, ScriptFile
 
 UNCATEGORIZED = "uncategorized"
 
@@ -59,6 +60,10 @@ class Skill:
     sha256: str = ""  # digest of the skill folder's content (names and bytes), see digest.py
     size: int = 0  # bytes of SKILL.md plus supporting files
     line_count: int = 0  # lines of SKILL.md
+    # The static risk scan (risk.py): findings in any of its files, allowed ones included,
+    # and the scripts it ships.
+    risks: tuple[RiskFinding, ...] = ()
+    scripts: tuple[ScriptFile, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @property

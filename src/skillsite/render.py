@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from urllib.parse import quote
 
@@ -22,6 +22,7 @@ from skillsite.install import SCOPE_LABELS, InstallCommand, install_commands, to
 from skillsite.model import Catalog, Category, Skill
 from skillsite.published import is_served_raw
 from skillsite.site_info import SiteInfo
+from skillsite.trust import history_meta, json_ld, scan_meta
 
 # Separates the generated top of a skill page from its untrusted body in the rendered
 # HTML; the MkDocs adapter sanitizes everything after the first occurrence.
@@ -34,6 +35,9 @@ _NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A Material icon such as "material/database"; the theme includes it by this path.
 _ICON_NAME = re.compile(r"[a-z0-9-]+/[a-z0-9-]+")
+# Allow comments of the risk scan (risk.py): shown on the page as the finding's reason,
+# not as stray text in the body.
+_ALLOW_COMMENT = re.compile(r"[ \t]*<!--[ \t]*skillsite-allow:[^\n]*?-->[ \t]*$", re.M)
 _LEADING_H1 = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
@@ -101,6 +105,11 @@ def _front_matter(meta: dict[str, object]) -> str:
     """
     lines = "".join(f"{key}: {front_matter_value(value)}\n" for key, value in meta.items())
     return "---\n" + lines + "---\n\n"
+
+
+def strip_allow_comments(body: str) -> str:
+    """The body without its risk-scan allow comments (their reasons show in the header)."""
+    return _ALLOW_COMMENT.sub("", body)
 
 
 def split_body_title(body: str) -> tuple[str, str]:
@@ -174,7 +183,11 @@ def skill_header_meta(skill: Skill, category: Category, site: SiteInfo, subtitle
         "tags": list(skill.tags),
         "updated": format_date(updated),
         "size": format_size(skill.size),
+        "size_bytes": skill.size,
         "lines": skill.line_count,
+        "version": skill.metadata.get("version", ""),
+        "history": history_meta(skill, site),
+        "scan": scan_meta(skill),
         "raw_url": layout.SKILL_FILE,
         "archive": layout.archive_name(skill.name),
         "files": [
@@ -198,18 +211,25 @@ def skill_page(
     skills: Mapping[str, str] | None = None,
     *,
     rendered: RenderedBody | None = None,
+    related: Sequence[Skill] = (),
 ) -> str:
     """The page of a valid skill; `skills` maps published skill folders to names."""
     subtitle, body = split_body_title(skill.body)
     if rendered is None:
-        rendered = render_body(body, LinkContext(skill.folder, skills or {}))
+        rendered = render_body(strip_allow_comments(body), LinkContext(skill.folder, skills or {}))
+    header = skill_header_meta(skill, category, site, subtitle)
+    header["json_ld"] = json_ld(skill, site)
+    header["related"] = [
+        {"name": other.name, "description": other.description, "url": f"../{other.name}/"}
+        for other in related
+    ]
     meta = {
         "template": SKILL_TEMPLATE,
         "title": skill.name,
         "description": meta_text(skill.description),
         "search": {"boost": SKILL_SEARCH_BOOST},
         "tags": [meta_text(tag) for tag in skill.tags],
-        "skill": skill_header_meta(skill, category, site, subtitle),
+        "skill": header,
         "skill_toc": rendered.toc,
     }
     return (

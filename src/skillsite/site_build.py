@@ -16,6 +16,7 @@ from skillsite.dates import build_date, skill_updated_times
 from skillsite.diagnostics import Diagnostic
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
+from skillsite.provenance import catalog_history, git_remote_url
 from skillsite.published import PublishedSkill
 from skillsite.settings import BuildEnvironment, Settings, resolve_catalog
 from skillsite.site_config import load_options, path_in_repository, site_info
@@ -54,15 +55,22 @@ def prepare_site(
     source_date = environment.source_date
     root = resolve_catalog(config_dir, settings, environment.catalog)
     catalog = load_catalog(root, load_options(settings))
-    updated = skill_updated_times(root, [s.folder for s in catalog.valid_skills], source_date)
+    folders = [s.folder for s in catalog.valid_skills]
+    history = catalog_history(root, folders)
+    # One git log gives both: dates come from the history, other folders fall back.
+    known = {folder: found.changed for folder, found in history.folders.items()}
+    updated = skill_updated_times(
+        root, folders, source_date, known=known if history.under_git else None
+    )
     site = site_info(
         site_name=site_name,
         site_url=site_url,
-        repo_url=environment.repo_url or repo_url,
+        repo_url=environment.repo_url or repo_url or git_remote_url(root),
         settings=settings,
         catalog_path_in_repo=path_in_repository(root),
         updated=updated,
         version=environment.version,
+        history=history,
     )
     date = build_date(config_dir, source_date, updated)
     # A skill without any date is packed with the build's date.

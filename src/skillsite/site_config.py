@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 from skillsite.loader import LoadOptions
+from skillsite.provenance import CatalogHistory
 from skillsite.settings import CATALOG_ENV, VERSION_ENV, Settings, SiteConfigError
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
@@ -85,6 +87,7 @@ def site_info(
     catalog_path_in_repo: str,
     updated: Mapping[str, datetime],
     version: str = "",
+    history: CatalogHistory | None = None,
 ) -> SiteInfo:
     """`version` is the mike version being built (SKILLSITE_VERSION), if any."""
     base = _with_slash(site_url or LOCAL_SITE_URL)
@@ -94,17 +97,24 @@ def site_info(
     in_version = not version or base.endswith(f"/{version}/")
     download_base = base if in_version else f"{base}{version}/"
     branch = settings.branch
-    source_template = edit_template = ""
+    source_template = edit_template = history_template = ""
     if repo_url:
         repository = repo_url.rstrip("/")
-        source_template = f"{repository}/blob/{branch}/{{path}}"
-        edit_template = f"{repository}/edit/{branch}/{{path}}"
+        # GitLab puts its views under "/-/"; GitHub (and the default) does not.
+        views = (
+            f"{repository}/-" if "gitlab" in (urlsplit(repository).hostname or "") else repository
+        )
+        source_template = f"{views}/blob/{branch}/{{path}}"
+        edit_template = f"{views}/edit/{branch}/{{path}}"
+        history_template = f"{views}/commits/{branch}/{{path}}"
     return SiteInfo(
         site_name=site_name,
         site_url=base,
         download_base=download_base,
         source_url_template=source_template,
         edit_url_template=edit_template,
+        history_url_template=history_template,
+        history=history or CatalogHistory(),
         catalog_path_in_repo=catalog_path_in_repo,
         github_repository=github_repository(repo_url or ""),
         tools=_tools(settings),

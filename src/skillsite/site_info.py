@@ -9,6 +9,7 @@ from types import MappingProxyType
 from urllib.parse import quote
 
 from skillsite import layout
+from skillsite.provenance import CatalogHistory
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +68,15 @@ class SiteInfo:
     # Browse/edit URLs of catalog files: "{path}" is the file's path from the repo root.
     source_url_template: str = ""
     edit_url_template: str = ""
+    history_url_template: str = ""  # the repository's commit list for "{path}"
     catalog_path_in_repo: str = "catalog"  # prefix of skill folders in the repository
     # "OWNER/REPO" when the repository is on GitHub (for `gh skill install`), else "".
     github_repository: str = ""
     tools: tuple[InstallTool, ...] = DEFAULT_TOOLS
     # Last-updated time per skill folder (Skill.folder); see dates.py.
     updated: Mapping[str, datetime] = field(default_factory=lambda: MappingProxyType({}))
+    # Git history per skill folder (provenance.py); empty outside git.
+    history: CatalogHistory = field(default_factory=CatalogHistory)
 
     def skill_url(self, name: str) -> str:
         return self.site_url + layout.skill_folder(name)
@@ -100,3 +104,6 @@ class SiteInfo:
 
     def edit_url(self, catalog_relative_path: str) -> str:
         return self._repository_url(self.edit_url_template, catalog_relative_path)
+
+    def history_url(self, catalog_relative_path: str) -> str:
+        return self._repository_url(self.history_url_template, catalog_relative_path)

@@ -10,6 +10,7 @@ from skillsite.browse import BROWSE_PAGE_URI, browse_page
 from skillsite.codes import diagnostic
 from skillsite.diagnostics import Diagnostic
 from skillsite.model import Catalog, Category, Skill
+from skillsite.related import related_skills
 from skillsite.render import (
     category_page,
     category_page_uri,
@@ -18,6 +19,7 @@ from skillsite.render import (
     skill_page,
     skill_page_uri,
     split_body_title,
+    strip_allow_comments,
 )
 from skillsite.site_info import SiteInfo
 from skillsite.skill_links import published_skill_paths
@@ -51,16 +53,21 @@ def generate_pages(
         skills = catalog.skills_in(category.key)
         if skills:
             pages[category_page_uri(category.key)] = category_page(category, skills)
+    valid = {skill.name: skill for skill in catalog.valid_skills}
+    related = related_skills(tuple(valid.values()))
     for skill in catalog.skills:
         uri = skill_page_uri(skill.name)
         if skill.valid and skill.name in archive_digests:
             _, body = split_body_title(skill.body)
-            rendered = render_body(body, LinkContext(skill.folder, published))
+            rendered = render_body(strip_allow_comments(body), LinkContext(skill.folder, published))
             if rendered.refusal and problems is not None:
                 problems.append(_not_rendered(skill, rendered.refusal))
             category = _category_of(catalog, skill.category)
             digest = archive_digests[skill.name]
-            pages[uri] = skill_page(skill, category, site, digest, published, rendered=rendered)
+            neighbours = [valid[name] for name in related.get(skill.name, ())]
+            pages[uri] = skill_page(
+                skill, category, site, digest, published, rendered=rendered, related=neighbours
+            )
         elif show_invalid and uri not in pages:
             pages[uri] = invalid_skill_page(skill)
     return pages

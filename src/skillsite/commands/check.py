@@ -16,6 +16,7 @@ from skillsite.loader import (
     LoadOptions,
     load_catalog,
 )
+from skillsite.related import with_near_duplicates
 from skillsite.settings import (
     CATALOG_ENV,
     DEFAULT_CATALOG,
@@ -122,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
     except CatalogRootError as error:
         print(f"skillsite check: {error}", file=sys.stderr)
         return 2
+    catalog = with_near_duplicates(catalog)
     if args.format == "json":
         output = report.as_json(catalog)
     elif args.format == "github":
