@@ -32,6 +32,7 @@ from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from skillsite import layout
 from skillsite.budget import RenderTimeout, run_with_budget
 from skillsite.markdown_reader import read_markdown
 from skillsite.sanitize import sanitize_html
@@ -124,7 +125,7 @@ def linked_skill(target: str, skills: Mapping[str, str]) -> str | None:
     if target in skills:
         return skills[target]
     folder, _, name = target.rpartition("/")
-    return skills.get(folder) if name == "SKILL.md" else None
+    return skills.get(folder) if name == layout.SKILL_FILE else None
 
 
 def heading_slug(text: str) -> str:

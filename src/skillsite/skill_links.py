@@ -13,13 +13,14 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from skillsite import layout
 from skillsite.codes import diagnostic
 from skillsite.diagnostics import Diagnostic
 from skillsite.markdown_reader import read_markdown
 from skillsite.model import Skill
 from skillsite.validate import link_target
 
-SKILL_FILE = "SKILL.md"
+SKILL_FILE = layout.SKILL_FILE
 
 
 @dataclass(frozen=True, slots=True)
