@@ -563,6 +563,16 @@ RULES: tuple[Rule, ...] = (
         "The key is ignored; a misspelt key is the usual cause.",
         "Categories",
     ),
+    Rule(
+        "category-icon-unknown",
+        W,
+        "the `icon` of `category.yml` is not an icon of the theme",
+        "use a Material icon such as material/database",
+        "Every engine's theme (Material, Zensical) fails the whole build on an icon it does "
+        "not ship, so the icon is dropped and the category is shown without it. Icons are "
+        "looked up in the site's `overrides/.icons` and in every installed theme.",
+        "Categories",
+    ),
 )
 
 RULE_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -14,6 +14,7 @@ from pathlib import Path
 from skillsite.artifacts import publish_skills
 from skillsite.dates import build_date, skill_updated_times
 from skillsite.diagnostics import Diagnostic
+from skillsite.icons import with_known_icons
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
 from skillsite.published import PublishedSkill
@@ -44,6 +45,7 @@ def prepare_site(
     settings: Settings,
     show_invalid: bool = False,
     environment: BuildEnvironment | None = None,
+    custom_dir: Path | None = None,
 ) -> PreparedSite:
     """Raises CatalogRootError (unreadable catalog) or SiteConfigError (bad settings).
 
@@ -53,7 +55,7 @@ def prepare_site(
     environment = environment or BuildEnvironment()
     source_date = environment.source_date
     root = resolve_catalog(config_dir, settings, environment.catalog)
-    catalog = load_catalog(root, load_options(settings))
+    catalog = with_known_icons(load_catalog(root, load_options(settings)), custom_dir)
     updated = skill_updated_times(root, [s.folder for s in catalog.valid_skills], source_date)
     site = site_info(
         site_name=site_name,
