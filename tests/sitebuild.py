@@ -43,15 +43,22 @@ def build_site(
     catalog: Path | None = None,
     strict: bool = False,
     quiet: bool = False,
+    engine: str = "mkdocs",
     **env: str,
 ) -> BuiltSite:
-    """Run `mkdocs build` with the repository's mkdocs.yml into `out`."""
+    """Build the site from the repository's mkdocs.yml into `out`: `mkdocs build` itself,
+    or `skillsite build --engine ENGINE` for the other engines."""
     if catalog is not None:
         env["SKILLSITE_CATALOG"] = str(catalog)
-    command = [MKDOCS, "build", "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
+    config = str(REPO / "mkdocs.yml")
+    if engine == "mkdocs":
+        command = [MKDOCS, "build", "-f", config, "-d", str(out)]
+    else:
+        command = [SKILLSITE, "build", "--engine", engine, "--config", config]
+        command += ["--site-dir", str(out)]
     if strict:
         command.append("--strict")
-    if quiet:
+    if quiet and engine == "mkdocs":
         command.append("-q")
     result = subprocess.run(
         command, cwd=REPO, env=quiet_env(**env), capture_output=True, text=True, timeout=600

@@ -21,6 +21,7 @@ import yaml
 from skillsite.commands import generate
 from skillsite.engine_guard import EXTENSION as GUARD_EXTENSION
 from skillsite.engines import BuildRequest
+from skillsite.engines.built_pages import sanitize_skill_pages
 from skillsite.site_build import read_mkdocs_config
 from skillsite.site_config import VERSION_ENV
 from skillsite.site_nav import NAV_FILE
@@ -106,6 +107,7 @@ def build_with_zensical(request: BuildRequest) -> int:
         status = _run_zensical(config_file, request.strict)
         if status:
             return status
+        sanitize_skill_pages(work / "site")
         # Raw files, archives, API, feeds: as the hook's on_post_build writes them.
         shutil.copytree(work / "files", work / "site", dirs_exist_ok=True)
         if site_dir.exists():
