@@ -22,7 +22,8 @@ def sanitize_body(page: str) -> str:
     end = rest.rfind(SOURCE_BLOCK)
     if not marker or end < 0:
         return page
-    return head + marker + sanitize_html(rest[:end]) + rest[end:]
+    # As the hook does, the marker goes too.
+    return head + sanitize_html(rest[:end]) + rest[end:]
 
 
 def sanitize_skill_pages(site_dir: Path) -> None:
