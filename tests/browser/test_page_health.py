@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ServedSite, VersionedSite
+from .conftest import ServedSite, VersionedSite, engine_gap
 
 pytestmark = pytest.mark.browser
+MD_LINKS_REWRITTEN = "Zensical rewrites links ending in .md in the body Markdown into page links"
 
 PAGES = [
     "",
@@ -30,7 +31,10 @@ def test_pages_load_without_errors(small_site: ServedSite, open_page) -> None:
         assert response is not None and response.ok, path
 
 
-def test_links_from_a_skill_page_resolve(small_site: ServedSite, open_page) -> None:
+def test_links_from_a_skill_page_resolve(
+    small_site: ServedSite, open_page, request: pytest.FixtureRequest
+) -> None:
+    engine_gap(request, small_site, "zensical", MD_LINKS_REWRITTEN)
     page = open_page(small_site.page("skills/token-keeper/"))
     hrefs = page.evaluate(
         """() => [...document.querySelectorAll('article a[href]')]
