@@ -1,17 +1,20 @@
-"""A second sanitising pass over the skill bodies of a site built without the hook.
+"""What the hook does to a built site, done over the files of a site built without it.
 
-The hook sanitises each skill body once more after the engine rendered it
-(`on_page_content`); Zensical offers no such step, so the same pass runs over the built
-HTML files: the body is what lies between the body marker and the hidden SKILL.md source
-that the theme's template prints after the page content.
+The hook sanitises each skill body once more after the engine rendered it and reads each
+page's sections for the search index (`on_page_content`); Zensical offers no such step,
+so both run over the built HTML files: the body is what lies between the body marker and
+the hidden SKILL.md source that the theme's template prints after the page content.
 """
 
 from __future__ import annotations
 
+import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 from skillsite.render import BODY_MARKER
 from skillsite.sanitize import sanitize_html
+from skillsite.search_index import SEARCH_INDEX_PATH, section_entries
 
 # Printed by overrides/partials/skill-source.html right after the page content.
 SOURCE_BLOCK = '<pre id="skillsite-source"'
@@ -32,3 +35,58 @@ def sanitize_skill_pages(site_dir: Path) -> None:
         cleaned = sanitize_body(text)
         if cleaned != text:
             path.write_text(cleaned, encoding="utf-8")
+
+
+class _SectionReader(HTMLParser):
+    """(heading, id) of every h2 and h3 with an id, text without the permalink."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[tuple[str, str]] = []
+        self._heading: tuple[str, list[str]] | None = None
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        permalink = tag == "a" and "headerlink" in (values.get("class") or "")
+        if tag in ("h2", "h3") and values.get("id"):
+            self._heading = (values["id"] or "", [])
+        elif self._heading is not None and permalink:
+            self._skip_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag in ("h2", "h3") and self._heading is not None:
+            anchor, parts = self._heading
+            self.sections.append(("".join(parts).strip(), anchor))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None and not self._skip_depth:
+            self._heading[1].append(data)
+
+
+def page_sections(page: str) -> list[tuple[str, str]]:
+    """The sections of a built skill page's content, the install box left out, as the
+    hook reads them from the engine's table of contents."""
+    start, end = page.find('id="install"'), page.rfind(SOURCE_BLOCK)
+    reader = _SectionReader()
+    reader.feed(page[max(start, 0) : end if end >= 0 else len(page)])
+    reader.close()
+    return [(title, anchor) for title, anchor in reader.sections if anchor != "install"]
+
+
+def add_sections_to_search_index(site_dir: Path) -> None:
+    """Headings with their anchors in the skills index, from the built pages."""
+    index_path = site_dir / SEARCH_INDEX_PATH
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    for entry in index.get("skills", []):
+        page = site_dir / "skills" / entry["n"] / "index.html"
+        if page.is_file():
+            entry["h"] = section_entries(page_sections(page.read_text(encoding="utf-8")))
+    index_path.write_bytes(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    )

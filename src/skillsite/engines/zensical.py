@@ -21,7 +21,7 @@ import yaml
 from skillsite.commands import generate
 from skillsite.engine_guard import EXTENSION as GUARD_EXTENSION
 from skillsite.engines import BuildRequest
-from skillsite.engines.built_pages import sanitize_skill_pages
+from skillsite.engines.built_pages import add_sections_to_search_index, sanitize_skill_pages
 from skillsite.site_build import read_mkdocs_config
 from skillsite.site_config import VERSION_ENV
 from skillsite.site_nav import NAV_FILE
@@ -108,8 +108,9 @@ def build_with_zensical(request: BuildRequest) -> int:
         if status:
             return status
         sanitize_skill_pages(work / "site")
-        # Raw files, archives, API, feeds: as the hook's on_post_build writes them.
+        # Raw files, archives, API, feeds, search: as the hook's on_post_build writes them.
         shutil.copytree(work / "files", work / "site", dirs_exist_ok=True)
+        add_sections_to_search_index(work / "site")
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(work / "site", site_dir)
