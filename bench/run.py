@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("bench_check.py", "bench_hostile.py", "bench_site.py", "bench_search.py")
+BENCHMARKS = (
+    "bench_check.py",
+    "bench_hostile.py",
+    "bench_site.py",
+    "bench_search.py",
+    "bench_engines.py",
+)
 
 
 def main() -> int:

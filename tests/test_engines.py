@@ -102,18 +102,7 @@ def resolve(site: Path, page: str, href: str) -> Path:
     return path / "index.html" if target.endswith("/") else path
 
 
-@pytest.mark.parametrize(
-    "engine",
-    [
-        *(e for e in ENGINES if e != "zensical"),
-        # Zensical rewrites every link ending in .md, raw HTML included, into a page link;
-        # body links are written in a form it leaves alone once the core renders bodies.
-        pytest.param(
-            "zensical",
-            marks=pytest.mark.xfail(strict=True, reason="body Markdown rendered by the engine"),
-        ),
-    ],
-)
+@pytest.mark.parametrize("engine", ENGINES)
 def test_skill_pages_have_header_install_box_source_and_working_file_links(
     sites: dict[str, BuiltSite], catalog: Path, engine: str
 ) -> None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ServedSite, VersionedSite, engine_gap
+from .conftest import ServedSite, VersionedSite
 
 pytestmark = pytest.mark.browser
-MD_LINKS_REWRITTEN = "Zensical rewrites links ending in .md in the body Markdown into page links"
 
 PAGES = [
     "",
@@ -31,10 +30,7 @@ def test_pages_load_without_errors(small_site: ServedSite, open_page) -> None:
         assert response is not None and response.ok, path
 
 
-def test_links_from_a_skill_page_resolve(
-    small_site: ServedSite, open_page, request: pytest.FixtureRequest
-) -> None:
-    engine_gap(request, small_site, "zensical", MD_LINKS_REWRITTEN)
+def test_links_from_a_skill_page_resolve(small_site: ServedSite, open_page) -> None:
     page = open_page(small_site.page("skills/token-keeper/"))
     hrefs = page.evaluate(
         """() => [...document.querySelectorAll('article a[href]')]

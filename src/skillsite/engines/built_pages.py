@@ -8,9 +8,12 @@ the hidden SKILL.md source that the theme's template prints after the page conte
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 from skillsite.render import BODY_MARKER
 from skillsite.sanitize import sanitize_html
@@ -18,21 +21,56 @@ from skillsite.search_index import SEARCH_INDEX_PATH, section_entries
 
 # Printed by overrides/partials/skill-source.html right after the page content.
 SOURCE_BLOCK = '<pre id="skillsite-source"'
+_HREF = re.compile(r'href="([^"]*)"')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def sanitize_body(page: str) -> str:
+def sanitize_body(page: str, skill_dir: Path | None = None) -> str:
     head, marker, rest = page.partition(BODY_MARKER)
     end = rest.rfind(SOURCE_BLOCK)
     if not marker or end < 0:
         return page
+    body = rest[:end] if skill_dir is None else restore_file_links(rest[:end], skill_dir)
     # As the hook does, the marker goes too.
-    return head + sanitize_html(rest[:end]) + rest[end:]
+    return head + sanitize_html(body) + rest[end:]
+
+
+def _file_behind(path: str, skill_dir: Path) -> str | None:
+    """The published file a page link was made from (`x/` from `x.md`), if there is one."""
+    if not path.endswith("/") or (skill_dir / unquote(path) / "index.html").exists():
+        return None
+    for candidate in (path[:-1] + ".md", path + "index.md", path + "README.md"):
+        target = (skill_dir / unquote(candidate)).resolve()
+        if target.is_relative_to(skill_dir.resolve()) and target.is_file():
+            return candidate
+    return None
+
+
+def restore_file_links(body: str, skill_dir: Path) -> str:
+    """Links to a skill's Markdown files as written, where the engine made them page links.
+
+    Zensical rewrites every relative link ending in `.md` (raw HTML included) into the
+    link of the page it would build from that file; a skill's `.md` files are published
+    as raw files, not pages, so such a link would lead nowhere.
+    """
+
+    def restore(match: re.Match[str]) -> str:
+        value = html.unescape(match.group(1))
+        if _SCHEME.match(value) or value.startswith(("/", "#")):
+            return match.group(0)
+        path, hash_mark, fragment = value.partition("#")
+        original = _file_behind(path, skill_dir)
+        if original is None:
+            return match.group(0)
+        return f'href="{html.escape(original + hash_mark + fragment)}"'
+
+    return _HREF.sub(restore, body)
 
 
 def sanitize_skill_pages(site_dir: Path) -> None:
     for path in sorted((site_dir / "skills").glob("*/index.html")):
         text = path.read_text(encoding="utf-8")
-        cleaned = sanitize_body(text)
+        cleaned = sanitize_body(text, path.parent)
         if cleaned != text:
             path.write_text(cleaned, encoding="utf-8")
 

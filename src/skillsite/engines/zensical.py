@@ -107,9 +107,9 @@ def build_with_zensical(request: BuildRequest) -> int:
         status = _run_zensical(config_file, request.strict)
         if status:
             return status
-        sanitize_skill_pages(work / "site")
         # Raw files, archives, API, feeds, search: as the hook's on_post_build writes them.
         shutil.copytree(work / "files", work / "site", dirs_exist_ok=True)
+        sanitize_skill_pages(work / "site")
         add_sections_to_search_index(work / "site")
         if site_dir.exists():
             shutil.rmtree(site_dir)
