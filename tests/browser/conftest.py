@@ -117,13 +117,6 @@ class ServedSite:
         return self.url + path.lstrip("/")
 
 
-def engine_gap(request: pytest.FixtureRequest, site: ServedSite, engine: str, why: str) -> None:
-    """This test is known to fail on `engine`'s site, for the reason given: it must fail
-    there (strict xfail), so that the mark goes as soon as the gap is closed."""
-    if site.engine == engine:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=why))
-
-
 def fixture_catalog(root: Path) -> Path:
     small_catalog(root)
     folder = root / "beta" / "markup-minder"
