@@ -9,7 +9,7 @@ import os
 import click
 
 from skillsite.engines import BuildRequest
-from skillsite.site_config import CATALOG_ENV
+from skillsite.settings import CATALOG_ENV
 
 
 def build_with_hooks(engine: str, request: BuildRequest) -> int:

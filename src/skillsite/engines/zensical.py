@@ -22,8 +22,7 @@ from skillsite.commands import generate
 from skillsite.engine_guard import EXTENSION as GUARD_EXTENSION
 from skillsite.engines import BuildRequest
 from skillsite.engines.built_pages import add_sections_to_search_index, sanitize_skill_pages
-from skillsite.site_build import read_mkdocs_config
-from skillsite.site_config import VERSION_ENV
+from skillsite.settings import VERSION_ENV, read_mkdocs_config
 from skillsite.site_nav import NAV_FILE
 
 CONFIG_NAME = "zensical.yml"
