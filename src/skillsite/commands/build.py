@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from skillsite.engines import DEFAULT_ENGINE, ENGINES, BuildRequest, build
@@ -27,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = Path(args.config)
     if not config.is_file():
-        print(f"skillsite build: no config file at {config}", flush=True)
+        print(f"skillsite build: no config file at {config}", file=sys.stderr)
         return 2
     request = BuildRequest(
         config=config,
