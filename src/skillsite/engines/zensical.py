@@ -52,12 +52,28 @@ def zensical_config(config: dict, config_dir: Path, work: Path) -> dict:
         for entry in config.get("markdown_extensions") or []
         if _extension_name(entry) != GUARD_EXTENSION
     ]
+    # Zensical always builds its own search index unless told not to; MkDocs builds one
+    # only with its search plugin (the site's own index, search/skills.json, is a file).
+    search = _plugin(config.get("plugins"), "search")
+    result["plugins"] = {
+        "search": {**search, "enabled": True} if search is not None else {"enabled": False}
+    }
     extra = dict(config.get("extra") or {})
     if not os.environ.get(VERSION_ENV):
         # As the hook does: only a version published by mike has versions.json.
         extra.pop("version", None)
     result["extra"] = extra
     return result
+
+
+def _plugin(plugins: object, name: str) -> dict | None:
+    """The options of plugin `name` in MkDocs' `plugins` list, or None when it is absent."""
+    for entry in plugins if isinstance(plugins, list) else []:
+        if entry == name:
+            return {}
+        if isinstance(entry, dict) and name in entry:
+            return dict(entry[name] or {})
+    return None
 
 
 def _remove_excluded(docs: Path, patterns: object) -> None:
