@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+# `make build ENGINE=properdocs|zensical`: the same site from another engine.
+ENGINES := mkdocs properdocs zensical
+ENGINE ?= mkdocs
 
 # Silence the end-of-life banners printed by Material 9.8 (and by properdocs-based tools).
 export NO_MKDOCS_2_WARNING := 1
@@ -25,7 +28,8 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(if $(filter-out $(ENGINES),$(ENGINE))$(filter-out 1,$(words $(ENGINE))),$(error ENGINE must be one of: $(ENGINES)))
+	$(BIN)/skillsite build --engine $(ENGINE) --strict
 
 check: $(STAMP)
 	$(BIN)/skillsite check catalog --strict

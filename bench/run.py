@@ -13,6 +13,7 @@ BENCHMARKS = (
     "bench_site.py",
     "bench_search.py",
     "bench_trust.py",
+    "bench_engines.py",
 )
 
 

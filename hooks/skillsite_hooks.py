@@ -19,22 +19,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from skillsite import layout, report
+from skillsite import report
 from skillsite.a11y import label_task_checkboxes
 from skillsite.artifacts import build_artifacts
-from skillsite.browse import BROWSE_PAGE_URI, BROWSE_TITLE
 from skillsite.dates import SOURCE_DATE_EPOCH, SourceDateEpochError
+from skillsite.engine_guard import mark_hook_ran
 from skillsite.loader import CatalogRootError
 from skillsite.model import Catalog, Skill
 from skillsite.output import write_files
 from skillsite.published import PublishedSkill
-from skillsite.render import (
-    BODY_MARKER,
-    category_page_uri,
-    page_title,
-    skill_page_uri,
-    skill_source_text,
-)
+from skillsite.render import BODY_MARKER, skill_page_uri
 from skillsite.sanitize import sanitize_html
 from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
 from skillsite.settings import (
@@ -48,6 +42,7 @@ from skillsite.settings import (
 from skillsite.site_build import prepare_site
 from skillsite.site_config import LOCAL_SITE_WARNING, site_url_missing
 from skillsite.site_info import SiteInfo
+from skillsite.site_nav import navigation
 
 # Only loggers under "mkdocs." count towards `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.skillsite")
@@ -85,17 +80,8 @@ def _settings(config: MkDocsConfig) -> Settings:
         raise PluginError(str(error)) from None
 
 
-def _navigation(catalog: Catalog, pages: dict[str, str], hand_written: list) -> list:
-    categories = [
-        {page_title(c.title): category_page_uri(c.key)}
-        for c in catalog.categories
-        if category_page_uri(c.key) in pages
-    ]
-    browse = [{BROWSE_TITLE: BROWSE_PAGE_URI}] if BROWSE_PAGE_URI in pages else []
-    return [{"Home": layout.HOME_PAGE}, *browse, {"Categories": categories}, *hand_written]
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    mark_hook_ran()
     settings = _settings(config)
     try:
         environment = BuildEnvironment.read(os.environ)
@@ -110,6 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             settings=settings,
             show_invalid=state.command == "serve",
             environment=environment,
+            custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
         )
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         raise PluginError(str(error)) from None
@@ -144,7 +131,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.build_date = prepared.build_date
     state.skills = {skill_page_uri(s.name): s for s in catalog.valid_skills}
     state.sections = {}
-    config.nav = _navigation(catalog, state.pages, list(settings.nav))
+    config.nav = navigation(catalog, state.pages, list(settings.nav))
     return config
 
 
@@ -172,23 +159,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if skill and state.site:
         # Generated pages have no file in docs/: point "edit" at the SKILL.md itself.
         page.edit_url = state.site.edit_url(skill.skill_file) or None
-        # The exact text behind the "Copy SKILL.md" button (see skill-source.html).
-        page.meta["skill_source"] = skill_source_text(skill)
-    icon = page.meta.get("icon")
-    if icon and not _theme_has_icon(config, icon):
-        # Material would fail the whole build on a missing icon: drop it and say so.
-        del page.meta["icon"]
-        log.warning(
-            "%s: the icon %r from category.yml is not a Material icon (e.g. "
-            "material/database); the page is built without it",
-            page.file.src_uri,
-            icon,
-        )
     return markdown
-
-
-def _theme_has_icon(config: MkDocsConfig, icon: str) -> bool:
-    return any((Path(folder) / ".icons" / f"{icon}.svg").is_file() for folder in config.theme.dirs)
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -43,15 +43,22 @@ def build_site(
     catalog: Path | None = None,
     strict: bool = False,
     quiet: bool = False,
+    engine: str | None = None,
     **env: str,
 ) -> BuiltSite:
-    """Run `mkdocs build` with the repository's mkdocs.yml into `out`."""
+    """Build the site from the repository's mkdocs.yml into `out`: with `mkdocs build`
+    itself, or with `skillsite build --engine ENGINE` when an engine is named."""
     if catalog is not None:
         env["SKILLSITE_CATALOG"] = str(catalog)
-    command = [MKDOCS, "build", "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
+    config = str(REPO / "mkdocs.yml")
+    if engine is None:
+        command = [MKDOCS, "build", "-f", config, "-d", str(out)]
+    else:
+        command = [SKILLSITE, "build", "--engine", engine, "--config", config]
+        command += ["--site-dir", str(out)]
     if strict:
         command.append("--strict")
-    if quiet:
+    if quiet and engine is None:
         command.append("-q")
     result = subprocess.run(
         command, cwd=REPO, env=quiet_env(**env), capture_output=True, text=True, timeout=600

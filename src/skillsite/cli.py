@@ -12,7 +12,7 @@ from types import ModuleType
 
 from skillsite import __version__
 
-COMMANDS = ("check", "generate", "diff", "docs-diagnostics")
+COMMANDS = ("check", "generate", "diff", "docs-diagnostics", "build")
 
 
 def available_commands() -> tuple[str, ...]:

@@ -688,6 +688,14 @@ RULES: tuple[Rule, ...] = (
         "Aggregated catalogs often carry the same skill twice under different names. The "
         "skill is still published.",
         "Near-duplicates",
+        "category-icon-unknown",
+        W,
+        "the `icon` of `category.yml` is not an icon of the theme",
+        "use a Material icon such as material/database",
+        "Every engine's theme (Material, Zensical) fails the whole build on an icon it does "
+        "not ship, so the icon is dropped and the category is shown without it. Icons are "
+        "looked up in the site's `overrides/.icons` and in every installed theme.",
+        "Categories",
     ),
 )
 

@@ -231,6 +231,8 @@ def skill_page(
         "tags": [meta_text(tag) for tag in skill.tags],
         "skill": header,
         "skill_toc": rendered.toc,
+        # The exact text behind the "Copy SKILL.md" button (see skill-source.html).
+        "skill_source": skill_source_text(skill),
     }
     return (
         _front_matter(meta)

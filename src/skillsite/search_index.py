@@ -80,9 +80,13 @@ def body_keywords(body: str, stop: frozenset[str]) -> list[str]:
 
 def _sections(skill: Skill, anchors: Sequence[tuple[str, str]] | None) -> list[list[str]]:
     if anchors is None:
-        pairs = [(title, "") for title in body_headings(skill.body)]
-    else:
-        pairs = [(title, anchor if _ANCHOR.fullmatch(anchor) else "") for title, anchor in anchors]
+        return section_entries([(title, "") for title in body_headings(skill.body)])
+    return section_entries(anchors)
+
+
+def section_entries(anchors: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """(heading, anchor) pairs of a rendered page as the index holds them."""
+    pairs = [(title, anchor if _ANCHOR.fullmatch(anchor) else "") for title, anchor in anchors]
     return [[_plain(title), anchor] for title, anchor in pairs if title.strip()][:HEADINGS]
 
 

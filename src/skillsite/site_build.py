@@ -14,6 +14,7 @@ from pathlib import Path
 from skillsite.artifacts import publish_skills
 from skillsite.dates import build_date, skill_updated_times
 from skillsite.diagnostics import Diagnostic
+from skillsite.icons import with_known_icons
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
 from skillsite.provenance import catalog_history, git_remote_url
@@ -45,6 +46,7 @@ def prepare_site(
     settings: Settings,
     show_invalid: bool = False,
     environment: BuildEnvironment | None = None,
+    custom_dir: Path | None = None,
 ) -> PreparedSite:
     """Raises CatalogRootError (unreadable catalog) or SiteConfigError (bad settings).
 
@@ -54,7 +56,7 @@ def prepare_site(
     environment = environment or BuildEnvironment()
     source_date = environment.source_date
     root = resolve_catalog(config_dir, settings, environment.catalog)
-    catalog = load_catalog(root, load_options(settings))
+    catalog = with_known_icons(load_catalog(root, load_options(settings)), custom_dir)
     folders = [s.folder for s in catalog.valid_skills]
     history = catalog_history(root, folders)
     # One git log gives both: dates come from the history, other folders fall back.

@@ -22,6 +22,8 @@ import pytest
 from sitebuild import BIN, REPO, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
 
+from skillsite.engines import ENGINES
+
 CHROMIUM_ENV = "SKILLSITE_CHROMIUM"
 REQUIRE_BROWSER_ENV = "SKILLSITE_REQUIRE_BROWSER"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -109,6 +111,7 @@ class ServedSite:
     path: Path  # the built site folder
     url: str  # its address, ending with "/"
     catalog: Path
+    engine: str = "mkdocs"  # what built it (skillsite.engines.ENGINES)
 
     def page(self, path: str = "") -> str:
         return self.url + path.lstrip("/")
@@ -140,18 +143,27 @@ def fixture_catalog(root: Path) -> Path:
     return root
 
 
-def serve_build(server: StaticServer, folder: str, catalog: Path | None) -> ServedSite:
+def serve_build(
+    server: StaticServer, folder: str, catalog: Path | None, engine: str | None = None
+) -> ServedSite:
     url = server.url(f"{folder}/")
-    site = build_site(server.root / folder, catalog=catalog, strict=True, SKILLSITE_SITE_URL=url)
+    site = build_site(
+        server.root / folder, catalog=catalog, strict=True, engine=engine, SKILLSITE_SITE_URL=url
+    )
     assert site.returncode == 0, site.output
-    return ServedSite(site.path, url, catalog or REPO / "catalog")
+    return ServedSite(site.path, url, catalog or REPO / "catalog", engine or "mkdocs")
 
 
-@pytest.fixture(scope="session")
-def small_site(server: StaticServer, tmp_path_factory: pytest.TempPathFactory) -> ServedSite:
-    """Two categories and a handful of skills written by the tests."""
-    catalog = fixture_catalog(tmp_path_factory.mktemp("fixture") / "catalog")
-    return serve_build(server, "small", catalog)
+@pytest.fixture(scope="session", params=ENGINES)
+def small_site(
+    request: pytest.FixtureRequest,
+    server: StaticServer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> ServedSite:
+    """Two categories and a handful of skills written by the tests, built by each engine."""
+    engine = request.param
+    catalog = fixture_catalog(tmp_path_factory.mktemp(f"fixture-{engine}") / "catalog")
+    return serve_build(server, f"small-{engine}", catalog, engine)
 
 
 @pytest.fixture(scope="session")

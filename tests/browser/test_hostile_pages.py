@@ -17,6 +17,8 @@ from sitebuild import build_site
 sys.path.insert(0, str(Path(__file__).parent.parent / "fixtures" / "hostile"))
 from make_catalog import write_hostile_catalog
 
+from skillsite.engines import ENGINES
+
 PAGES = (
     "skills/toc-breakout/",
     "skills/url-variants/",
@@ -30,11 +32,20 @@ PAGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def hostile_url(server, tmp_path_factory: pytest.TempPathFactory) -> str:
-    catalog = write_hostile_catalog(tmp_path_factory.mktemp("hostile-browser"))
-    url = server.url("hostile/")
-    site = build_site(server.root / "hostile", catalog=catalog.root, SKILLSITE_SITE_URL=url)
+@pytest.fixture(scope="module", params=ENGINES)
+def hostile_url(
+    request: pytest.FixtureRequest, server, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """The hostile catalog built by each engine."""
+    engine = request.param
+    catalog = write_hostile_catalog(tmp_path_factory.mktemp(f"hostile-browser-{engine}"))
+    url = server.url(f"hostile-{engine}/")
+    site = build_site(
+        server.root / f"hostile-{engine}",
+        catalog=catalog.root,
+        engine=engine,
+        SKILLSITE_SITE_URL=url,
+    )
     assert site.returncode == 0, site.output
     return url
 

@@ -1,13 +1,15 @@
 """`skillsite generate`: write the generated pages and artifacts as plain files.
 
-For engines that do not run MkDocs hooks (ProperDocs, Zensical): point the engine's
-docs folder at `OUT/docs` (hand-written pages from docs/ are copied in too) and copy
-`OUT/files` over the built site's root.
+For engines that do not run MkDocs hooks (Zensical): point the engine's docs folder at
+`OUT/docs` (hand-written pages from docs/ are copied in too), its `nav` at `OUT/nav.json`,
+and copy `OUT/files` over the built site's root. `skillsite build --engine zensical` does
+all of that.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -27,6 +29,7 @@ from skillsite.settings import (
 )
 from skillsite.site_build import prepare_site
 from skillsite.site_config import LOCAL_SITE_WARNING, site_url_missing
+from skillsite.site_nav import NAV_FILE, navigation
 
 HELP = "write the site's generated pages and files to a folder"
 
@@ -36,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--catalog", metavar="DIR", help="catalog folder (default: from config)")
     parser.add_argument(
         "--config", default="mkdocs.yml", metavar="FILE", help="site config (default: mkdocs.yml)"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 on any catalog warning, as a strict build"
     )
 
 
@@ -58,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             repo_url=config.get("repo_url"),
             settings=settings,
             environment=environment,
+            custom_dir=theme_custom_dir(config_path.resolve().parent, config),
         )
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         print(f"skillsite generate: {error}", file=sys.stderr)
@@ -82,11 +89,28 @@ def run(args: argparse.Namespace) -> int:
     # Without rendered pages, section links in the index lead to the top of each page.
     artifacts[SEARCH_INDEX_PATH] = search_index_bytes(prepared.catalog, prepared.site)
     write_files(files_out, artifacts)
-    for diagnostic in (*prepared.catalog.diagnostics, *prepared.render_problems):
+    nav = navigation(prepared.catalog, prepared.pages, list(settings.nav))
+    (out / NAV_FILE).write_text(json.dumps(nav, indent=1), encoding="utf-8")
+    problems = (*prepared.catalog.diagnostics, *prepared.render_problems)
+    for diagnostic in problems:
         print(diagnostic.to_text(), file=sys.stderr)
     print(
         f"wrote {len(prepared.pages)} pages to {docs_out} and {len(artifacts)} files to "
         f"{files_out}; {len(prepared.catalog.valid_skills)} of "
         f"{len(prepared.catalog.skills)} skills are valid"
     )
+    if args.strict and problems:
+        print(
+            f"skillsite generate: {len(problems)} problems in the catalog "
+            "(strict: every warning counts)",
+            file=sys.stderr,
+        )
+        return 1
     return 1 if prepared.catalog.error_count or prepared.render_problems else 0
+
+
+def theme_custom_dir(config_dir: Path, config: dict) -> Path | None:
+    """`theme.custom_dir` of mkdocs.yml, resolved from the config's folder."""
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (config_dir / str(custom)).resolve() if custom else None
