@@ -688,6 +688,8 @@ RULES: tuple[Rule, ...] = (
         "Aggregated catalogs often carry the same skill twice under different names. The "
         "skill is still published.",
         "Near-duplicates",
+    ),
+    Rule(
         "category-icon-unknown",
         W,
         "the `icon` of `category.yml` is not an icon of the theme",
