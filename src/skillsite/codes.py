@@ -27,6 +27,15 @@ class Rule:
     group: str
 
 
+# The documentation paragraph every risk-scan rule shares.
+_RISK_SCAN_DOC = (
+    "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
+    "the skill page and in the API; the skill stays published. Allow a reviewed finding "
+    "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
+    "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
+    "page. See docs/risk-scan.md."
+)
+
 RULES: tuple[Rule, ...] = (
     # --- files and folders ---------------------------------------------------------
     Rule(
@@ -569,11 +578,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan (high): code downloaded and run in one step (`curl` or `wget` piped to "
         "`sh`, `iwr` piped to `iex`, `bash <(curl \u2026)`)",
         "download to a file, show how to check it (checksum, signature), then run it",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -582,11 +587,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan (high): encoded text decoded and run (`base64 -d` piped to `sh`, "
         "`exec(b64decode(\u2026))`, `eval(atob(\u2026))`, `powershell -enc`)",
         "show the decoded command in the skill instead of encoding it",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -595,11 +596,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan (medium): a package run or installed without the user confirming or "
         "pinning it (`npx -y`, `pip install` from a URL or git)",
         "pin the package version and let the user confirm the install",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -608,11 +605,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan (high): a write to `~/.ssh`, shell startup files (`~/.bashrc`, `~/.zshrc`,"
         " `~/.profile`...), `~/.aws/credentials` or `/etc`",
         "write inside the project, or tell the user what will change and ask first",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -621,11 +614,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan (high): the whole environment or a credential file sent over the network "
         "(`env` piped to `curl`, `requests.post(\u2026, os.environ)`)",
         "send only the values a request needs; never the whole environment or a credential file",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -635,11 +624,7 @@ RULES: tuple[Rule, ...] = (
         '("ignore previous instructions", "do not tell the user")',
         "address the user, or quote such text as an example to detect, with an allow comment "
         "giving the reason",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -648,11 +633,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan (high): invisible or bidirectional characters (zero-width, bidi overrides "
         "and isolates, Unicode tags)",
         "remove the invisible characters; write them as escapes if the skill is about them",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -661,11 +642,7 @@ RULES: tuple[Rule, ...] = (
         "risk scan: a supporting file that is not text (images, fonts and PDFs excepted); an "
         "executable program is high",
         "ship source files; if a binary is needed, say where it comes from and how to verify it",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
@@ -673,11 +650,7 @@ RULES: tuple[Rule, ...] = (
         W,
         "risk scan (medium): a script with a line over 1,000 characters, minified or packed",
         "ship the readable source of the script",
-        "A static pattern check over SKILL.md and the skill's files. The finding is shown on "
-        "the skill page and in the API; the skill stays published. Allow a reviewed finding "
-        "with `<!-- skillsite-allow: CODE: reason -->` (Markdown) or `# skillsite-allow: "
-        "CODE: reason` (scripts) on the line or the line above; the reason is shown on the "
-        "page. See docs/risk-scan.md.",
+        _RISK_SCAN_DOC,
         "Risk scan",
     ),
     Rule(
