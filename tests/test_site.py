@@ -73,9 +73,19 @@ def test_category_pages_link_every_skill_of_the_category(catalog_site: BuiltSite
     catalog = load_catalog(REPO / "catalog")
     for category in catalog.categories:
         page = catalog_site.read(f"categories/{category.key}/index.html")
-        for skill in catalog.skills_in(category.key):
-            assert f'href="../../skills/{skill.name}/"' in page
+        # Every skill is one of Material's grid cards, in the order of the catalog.
+        grid = re.search(r'<div class="grid cards">\s*<ul>(.*?)</ul>\s*</div>', page, re.S)
+        assert grid, f"no grid of cards on the {category.key} page"
+        cards = re.findall(
+            r'<li class="skillsite-card"><a [^>]*href="../../skills/([^/"]+)/"', grid[1]
+        )
+        assert cards == [skill.name for skill in catalog.skills_in(category.key)]
         assert category.title in text_of(page)
+    home = catalog_site.read("index.html")
+    grid = re.search(r'<div class="grid cards">\s*<ul>(.*?)</ul>', home, re.S)
+    assert grid and grid[1].count('href="categories/') == len(
+        [c for c in catalog.categories if catalog.skills_in(c.key)]
+    )
 
 
 def test_install_commands_point_at_archives_that_exist(catalog_site: BuiltSite) -> None:

@@ -127,5 +127,6 @@ def browse_page(catalog: Catalog, site: SiteInfo) -> str:
         + f"# {page_title(BROWSE_TITLE)}\n\n"
         + _filters(catalog, skills)
         + f'<p class="skillsite-count" data-skillsite-count role="status">{count}</p>\n\n'
-        + f'<ul class="skillsite-cards skillsite-list" data-skillsite-list>\n{items}\n</ul>\n'
+        + '<div class="grid cards">\n'
+        + f'<ul class="skillsite-list" data-skillsite-list>\n{items}\n</ul>\n</div>\n'
     )

@@ -271,7 +271,10 @@ def _skill_card(skill: Skill) -> str:
 
 
 def _card_list(cards: Iterable[str]) -> str:
-    return '<ul class="skillsite-cards">\n' + "\n".join(cards) + "\n</ul>\n"
+    # Material's grid cards (`.grid.cards > ul > li`), written as HTML rather than as a
+    # Markdown list inside `<div markdown>`: every text in a card is catalog text, and
+    # escaped HTML cannot be read as Markdown. Zensical's theme ships the same classes.
+    return '<div class="grid cards">\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>\n"
 
 
 def category_page(category: Category, skills: tuple[Skill, ...]) -> str:
