@@ -117,7 +117,7 @@ def _indentation(line: str) -> tuple[int, int]:
     return columns, characters
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to create, one per line
 class _Line:
     start: int  # offset of the line's first character in the body
     text: str  # without the newline and without blockquote markers
@@ -128,23 +128,36 @@ class _Line:
     fence: tuple[str, int, bool] | None  # (character, length, nothing after it)
 
 
+_WHITESPACE_STARTS = (" ", "\t")
+_CONTAINER_STARTS = frozenset("-*+!?=0123456789")
+_FENCE_STARTS = ("`", "~")
+
+
 def _split_lines(body: str) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
+    # The `in` tests before each regex and helper are fast paths: most lines are prose
+    # that starts with a letter, and this runs once per line of every skill.
     for raw in body.split("\n"):
         text, text_start, depth = raw, start, 0
-        quote = _QUOTE.match(raw)
-        if quote:
-            depth = quote.group(0).count(">")
-            text, text_start = raw[quote.end() :], start + quote.end()
-        columns, characters = _indentation(text)
-        rest = text[characters:]
+        if ">" in raw[:4]:
+            quote = _QUOTE.match(raw)
+            if quote:
+                depth = quote.group(0).count(">")
+                text, text_start = raw[quote.end() :], start + quote.end()
+        if text[:1] in _WHITESPACE_STARTS:
+            columns, characters = _indentation(text)
+            rest = text[characters:]
+        else:
+            columns, rest = 0, text
         fence = None
-        match = _FENCE.match(rest)
-        if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-            run = match.group(1)
-            fence = (run[0], min(len(run), _FENCE_LENGTH_CAP), not match.group(2).strip())
-        lines.append(_Line(start, text, text_start, depth, columns, not rest.strip(), fence))
+        if rest[:1] in _FENCE_STARTS:
+            match = _FENCE.match(rest)
+            if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+                run = match.group(1)
+                fence = (run[0], min(len(run), _FENCE_LENGTH_CAP), not match.group(2).strip())
+        blank = not rest or rest.isspace()
+        lines.append(_Line(start, text, text_start, depth, columns, blank, fence))
         start += len(raw) + 1
     return lines
 
@@ -228,7 +241,8 @@ def read_markdown(body: str) -> MarkdownReading:
     while index < len(lines):
         line = lines[index]
         if line.blank:
-            end_paragraph(line.start)
+            if paragraph_start is not None:
+                end_paragraph(line.start)
             previous_blank = True
             index += 1
             continue
@@ -274,10 +288,10 @@ def read_markdown(body: str) -> MarkdownReading:
         if line.fence and relative == 0:
             reading.unclosed_fences.append(line.text_start + line.indent)
         stripped = line.text.lstrip(" \t")
-        if _CONTAINER.match(stripped):
+        if stripped[:1] in _CONTAINER_STARTS and _CONTAINER.match(stripped):
             end_paragraph(line.start)
             container_base = (line.indent // TAB_LENGTH) * TAB_LENGTH + TAB_LENGTH
-        if _HEADING.match(line.text):
+        if "#" in line.text[:4] and _HEADING.match(line.text):
             headings += 1
             if headings == MAX_HEADINGS + 1:
                 reading.excesses.append(Excess(line.start, f"more than {MAX_HEADINGS} headings"))

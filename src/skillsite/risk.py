@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from posixpath import splitext
 
+from ahocorasick_rs import BytesAhoCorasick
+
 from skillsite.diagnostics import Diagnostic, Severity
 
 MAX_SCAN_BYTES = 1024 * 1024
@@ -312,26 +314,30 @@ _HIDDEN_LEADS = (
     b"\xf3\xa0\x80",
     b"\xf3\xa0\x81",
 )
-_KEYWORD_BYTES = tuple(keyword.encode() for keyword in _KEYWORDS)
+_KEYWORD_FINDER = BytesAhoCorasick(
+    [keyword.encode() for keyword in _KEYWORDS] + list(_HIDDEN_LEADS)
+)
 
 
 def _candidate_lines(data: bytes) -> Iterator[tuple[int, str]]:
     """(line number, line) for each line holding a keyword or a hidden character.
 
-    Searched as bytes: `bytes.find` runs at memory speed, and the keywords are ASCII.
+    One Aho-Corasick pass over the lowered bytes finds every keyword at once (the
+    keywords are ASCII, the hidden characters' UTF-8 forms are matched as bytes); a
+    `bytes.find` per keyword read the file once per keyword, 60 times.
     """
     lowered = data.lower()
-    starts: set[int] = set()
-    for keyword in _KEYWORD_BYTES + (_HIDDEN_LEADS if not data.isascii() else ()):
-        position = lowered.find(keyword)
-        while position >= 0:
-            starts.add(lowered.rfind(b"\n", 0, position) + 1)
-            end = lowered.find(b"\n", position)
-            if end < 0:
-                break
-            position = lowered.find(keyword, end)
+    starts: list[int] = []
+    line_end = -1  # end of the last candidate line: later hits on it add nothing
+    for _, position, _ in _KEYWORD_FINDER.find_matches_as_indexes(lowered):
+        if position < line_end:
+            continue
+        starts.append(lowered.rfind(b"\n", 0, position) + 1)
+        line_end = lowered.find(b"\n", position)
+        if line_end < 0 or len(starts) >= MAX_CANDIDATE_LINES:
+            break
     number, counted_to = 1, 0
-    for start in sorted(starts)[:MAX_CANDIDATE_LINES]:
+    for start in starts:
         number += data.count(b"\n", counted_to, start)
         counted_to = start
         end = data.find(b"\n", start)
