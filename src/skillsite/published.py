@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -52,8 +53,9 @@ def is_served_raw(relative_path: str) -> bool:
     of plain types; see RAW_SUFFIXES)."""
     if unsafe_name_reason(relative_path):
         return False
-    name = PurePosixPath(relative_path).name.lower()
-    suffix = PurePosixPath(name).suffix
+    # posixpath, not PurePosixPath: this runs for every file of every skill.
+    name = posixpath.basename(relative_path).lower()
+    suffix = posixpath.splitext(name)[1]
     return suffix in RAW_SUFFIXES if suffix else name in RAW_NAMES
 
 
