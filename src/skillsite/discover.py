@@ -23,7 +23,7 @@ import stat
 from dataclasses import dataclass, field
 
 from skillsite.codes import diagnostic
-from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.diagnostics import Diagnostic
 from skillsite.layout import SKILL_FILE
 from skillsite.safe_files import hidden_part
 
@@ -251,14 +251,11 @@ def _handle_link(
     target = os.path.realpath(entry.path)
     if _is_loop(entry.path):
         report.append(
-            Diagnostic(
-                entry_rel,
-                1,
-                1,
-                Severity.ERROR,
+            diagnostic(
                 "link-broken",
+                entry_rel,
                 "link loops back on itself (it leads to a link that leads back to it)",
-                "remove the link or point it at an existing file inside the catalog",
+                hint="remove the link or point it at an existing file inside the catalog",
             )
         )
         return
@@ -281,15 +278,12 @@ def _handle_link(
     if owner is None:
         if is_skill_file_name(entry.name):
             report.append(
-                Diagnostic(
-                    entry_rel,
-                    1,
-                    1,
-                    Severity.ERROR,
+                diagnostic(
                     "skill-file-not-regular",
+                    entry_rel,
                     "skill file link does not lead to a regular file named SKILL.md; "
                     "the folder is not read as a skill",
-                    "replace the link with the skill's SKILL.md file",
+                    hint="replace the link with the skill's SKILL.md file",
                 )
             )
         return
@@ -306,28 +300,22 @@ def _handle_link(
         inner = os.path.relpath(target, owner_real).split(os.sep)
         if hidden_part(tuple(inner)):
             report.append(
-                Diagnostic(
-                    entry_rel,
-                    1,
-                    1,
-                    Severity.WARNING,
+                diagnostic(
                     "link-not-followed",
+                    entry_rel,
                     "link leads to a dot-file or into a dot-folder, which is never "
                     "published; the file is not published with the skill",
-                    "copy the file under a plain name if it is meant to be published",
+                    hint="copy the file under a plain name if it is meant to be published",
                 )
             )
         elif not _is_regular(target):
             report.append(
-                Diagnostic(
-                    entry_rel,
-                    1,
-                    1,
-                    Severity.WARNING,
+                diagnostic(
                     "file-not-regular",
+                    entry_rel,
                     "link leads to something that is not a regular file (a FIFO, socket "
                     "or device); it is not read or published",
-                    "remove the link from the skill folder",
+                    hint="remove the link from the skill folder",
                 )
             )
         else:

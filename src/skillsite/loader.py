@@ -215,14 +215,11 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
     unsafe = unsafe_name_reason(item.skill_file)
     if unsafe:
         diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                Severity.ERROR,
+            diagnostic(
                 "file-name-unsafe",
+                path,
                 f"the path of this skill file {unsafe}, so it cannot be published",
-                "rename the folder or file to printable UTF-8 text without backslashes",
+                hint="rename the folder or file to printable UTF-8 text without backslashes",
             )
         )
     try:
@@ -231,33 +228,25 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         too_large = True
     except FileRefused as refused:
         code = "skill-file-not-regular" if refused.code == "file-not-regular" else refused.code
-        diagnostics.append(
-            Diagnostic(path, 1, 1, Severity.ERROR, code, refused.message, refused.hint)
-        )
+        diagnostics.append(diagnostic(code, path, refused.message, hint=refused.hint))
     except OSError as error:
         diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                Severity.ERROR,
+            diagnostic(
                 "file-unreadable",
+                path,
                 f"cannot read: {error.strerror}",
-                "fix the file's permissions",
+                hint="fix the file's permissions",
             )
         )
     too_large = too_large or len(raw) > options.max_file_bytes
     if too_large:
         raw = b""
         diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                Severity.ERROR,
+            diagnostic(
                 "file-too-large",
+                path,
                 f"SKILL.md is over the limit of {options.max_file_bytes} bytes",
-                "keep SKILL.md short; move long material into files under references/",
+                hint="keep SKILL.md short; move long material into files under references/",
             )
         )
 
@@ -282,14 +271,11 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
 
     if item.outer is not None:
         diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                Severity.WARNING,
+            diagnostic(
                 "nested-skill",
+                path,
                 f"skill folder is inside the skill folder {item.outer.folder!r}",
-                "move it next to the other skills; it is not published as part of "
+                hint="move it next to the other skills; it is not published as part of "
                 f"{item.outer.folder!r}",
             )
         )
@@ -301,15 +287,13 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         diagnostics.append(warning)
     if wanted_category is not None and "/" not in item.folder and place.key != wanted_category:
         diagnostics.append(
-            Diagnostic(
-                path,
-                parsed.key_lines.get("metadata", 1),
-                1,
-                Severity.WARNING,
+            diagnostic(
                 "category-invalid",
+                path,
                 f"metadata.category {wanted_category!r} is not a category key; "
                 f"the skill is listed under {place.key!r}",
-                "use lowercase letters, digits and hyphens, e.g. category: db-management",
+                line=parsed.key_lines.get("metadata", 1),
+                hint="use lowercase letters, digits and hyphens, e.g. category: db-management",
             )
         )
 
@@ -363,16 +347,14 @@ def _supporting_files(
         unsafe = unsafe_name_reason(rel)
         if unsafe:
             diagnostics.append(
-                Diagnostic(
-                    shown,
-                    1,
-                    1,
-                    Severity.ERROR,
+                diagnostic(
                     "file-name-unsafe",
+                    shown,
                     f"the name of this file of the skill {_skill_label(item)} {unsafe} "
                     f"(shown escaped: {shown_name(rel)}); it cannot be published safely, "
                     "so the skill is not published",
-                    "rename the file to printable UTF-8 text without backslashes (e.g. `git mv`)",
+                    hint="rename the file to printable UTF-8 text without backslashes "
+                    "(e.g. `git mv`)",
                 )
             )
             continue
@@ -380,16 +362,13 @@ def _supporting_files(
 
     if len(candidates) > options.max_skill_files:
         diagnostics.append(
-            Diagnostic(
-                item.skill_file,
-                1,
-                1,
-                Severity.ERROR,
+            diagnostic(
                 "skill-too-many-files",
+                item.skill_file,
                 f"the skill has {len(candidates)} files besides SKILL.md, over the limit "
                 f"of {options.max_skill_files}; none of them is read and the skill is "
                 "not published",
-                "pack many small files into fewer ones, or raise the limit "
+                hint="pack many small files into fewer ones, or raise the limit "
                 "(`--max-skill-files`, `max_skill_files` in extra.skillsite)",
             )
         )
@@ -410,21 +389,17 @@ def _supporting_files(
             # The file grew after it was measured above.
             return (), [*diagnostics, _too_large(item, error.size, options)], scanned
         except FileRefused as refused:
-            severity = Severity.WARNING if refused.code == "file-not-regular" else Severity.ERROR
-            diagnostics.append(
-                Diagnostic(shown, 1, 1, severity, refused.code, refused.message, refused.hint)
-            )
+            # The table gives the severity: a FIFO or socket is a warning, a hard link
+            # an error.
+            diagnostics.append(diagnostic(refused.code, shown, refused.message, hint=refused.hint))
             continue
         except OSError as error:
             diagnostics.append(
-                Diagnostic(
-                    shown,
-                    1,
-                    1,
-                    Severity.ERROR,
+                diagnostic(
                     "file-unreadable",
+                    shown,
                     f"cannot read: {error.strerror}",
-                    "fix the file's permissions or remove the file",
+                    hint="fix the file's permissions or remove the file",
                 )
             )
             continue
@@ -441,31 +416,25 @@ def _supporting_files(
             )
         if not is_served_raw(rel):
             diagnostics.append(
-                Diagnostic(
-                    shown,
-                    1,
-                    1,
-                    Severity.WARNING,
+                diagnostic(
                     "file-not-served",
+                    shown,
                     "only plain text, Markdown, code, JSON, YAML and images (not SVG) are "
                     "served as raw files of the site; this one ships in the skill's "
                     "archive only",
-                    "fine for a file the agent uses; give it a plain type (e.g. `.txt`) "
+                    hint="fine for a file the agent uses; give it a plain type (e.g. `.txt`) "
                     "if readers should open it on the site",
                 )
             )
         problem = path_problem(rel)
         if problem:
             diagnostics.append(
-                Diagnostic(
-                    shown,
-                    1,
-                    1,
-                    Severity.WARNING,
+                diagnostic(
                     "file-not-installable",
+                    shown,
                     f"install tools refuse this path ({problem}); the well-known index "
                     "and `npx skills add` leave the file out, the curl command installs it",
-                    "rename it to ASCII letters, digits, `.`, `_`, `+` and `-`",
+                    hint="rename it to ASCII letters, digits, `.`, `_`, `+` and `-`",
                 )
             )
         files.append(SupportingFile(path=rel, size=size, sha256=sha256))
@@ -491,15 +460,12 @@ def _size(os_path: str) -> int:
 
 
 def _too_large(item: FoundSkill, total: int, options: LoadOptions) -> Diagnostic:
-    return Diagnostic(
-        item.skill_file,
-        1,
-        1,
-        Severity.ERROR,
+    return diagnostic(
         "skill-too-large",
+        item.skill_file,
         f"the skill's files add up to {total} bytes or more, over the limit of "
         f"{options.max_skill_bytes}; they are not read and the skill is not published",
-        "keep large data out of the skill folder, or raise the limit "
+        hint="keep large data out of the skill folder, or raise the limit "
         "(`--max-skill-bytes`, `max_skill_bytes` in extra.skillsite)",
     )
 
@@ -531,14 +497,12 @@ def _mark_duplicates(skills: list[Skill], name_lines: list[int]) -> list[Skill]:
             skill = skills[index]
             others = sorted(skills[i].skill_file for i in indexes if i != index)
             line = name_lines[index]
-            duplicate = Diagnostic(
-                skill.skill_file,
-                line,
-                1,
-                Severity.ERROR,
+            duplicate = diagnostic(
                 "name-duplicate",
+                skill.skill_file,
                 f"name {name!r} is also used by {', '.join(others)}",
-                "skill names must be unique across the catalog: rename one of them "
+                line=line,
+                hint="skill names must be unique across the catalog: rename one of them "
                 "(and its folder)",
             )
             result[index] = _with_diagnostic(skill, duplicate)

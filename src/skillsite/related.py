@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.codes import diagnostic
+from skillsite.diagnostics import Diagnostic
 from skillsite.model import Catalog, Skill
 
 RELATED_MAX = 5
@@ -194,14 +195,11 @@ def near_duplicate_diagnostics(skills: Sequence[Skill]) -> dict[int, list[Diagno
     diagnostics: dict[int, list[Diagnostic]] = {}
     for index, others in found.items():
         diagnostics[index] = [
-            Diagnostic(
-                skills[index].skill_file,
-                1,
-                1,
-                Severity.WARNING,
+            diagnostic(
                 "near-duplicate",
+                skills[index].skill_file,
                 f"{reasons[(index, other)]} {skills[other].skill_file}",
-                "aggregated catalogs collect copies: keep one skill, or say in the "
+                hint="aggregated catalogs collect copies: keep one skill, or say in the "
                 "description what sets each apart",
             )
             for other in sorted(others, key=lambda i: skills[i].skill_file)

@@ -29,7 +29,8 @@ from posixpath import splitext
 
 from ahocorasick_rs import BytesAhoCorasick
 
-from skillsite.diagnostics import Diagnostic, Severity
+from skillsite.codes import diagnostic
+from skillsite.diagnostics import Diagnostic
 
 MAX_SCAN_BYTES = 1024 * 1024
 MAX_LINE_CHARS = 4096
@@ -482,15 +483,13 @@ def risk_diagnostics(folder: str, findings: list[RiskFinding]) -> list[Diagnosti
     """The findings `skillsite check` reports: every one not allowed with a reason."""
     prefix = "" if folder in ("", ".") else f"{folder}/"
     return [
-        Diagnostic(
-            prefix + finding.path,
-            max(finding.line, 1),
-            1,
-            Severity.WARNING,
+        diagnostic(
             finding.code,
+            prefix + finding.path,
             f"{finding.level.value} risk: {finding.message}"
             + (f": {finding.excerpt}" if finding.excerpt else ""),
-            ALLOW_HINT.format(code=finding.code)
+            line=max(finding.line, 1),
+            hint=ALLOW_HINT.format(code=finding.code)
             if finding.line
             else "remove the file, or ship its source instead",
         )
