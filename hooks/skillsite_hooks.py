@@ -125,7 +125,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH: hand it the build's date.
         os.environ[SOURCE_DATE_EPOCH] = str(int(prepared.build_date.timestamp()))
         state.own_epoch = True
-    _warn_local_site_url(config.site_url)
+    _warn_local_site_url(config.site_url, environment)
     state.catalog, state.site, state.pages = catalog, prepared.site, prepared.pages
     state.published = prepared.published
     state.build_date = prepared.build_date
@@ -135,12 +135,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _warn_local_site_url(site_url: str | None) -> None:
+def _warn_local_site_url(site_url: str | None, environment: BuildEnvironment) -> None:
     """Once per process, and not while serving (where localhost is right). Logged outside
     the `mkdocs.` loggers so that a plain `mkdocs build --strict` still succeeds."""
     if state.command == "serve" or state.warned_local_site_url:
         return
-    if site_url_missing(site_url):
+    if site_url_missing(site_url, environment):
         state.warned_local_site_url = True
         site_url_log.warning("WARNING -  %s", LOCAL_SITE_WARNING.format(url=site_url))
 

@@ -23,6 +23,7 @@ from skillsite.loader import DEFAULT_MAX_SKILL_BYTES, DEFAULT_MAX_SKILL_FILES
 
 CATALOG_ENV = "SKILLSITE_CATALOG"
 REPO_URL_ENV = "SKILLSITE_REPO_URL"
+SITE_URL_ENV = "SKILLSITE_SITE_URL"
 VERSION_ENV = "SKILLSITE_VERSION"
 DEFAULT_CATALOG = "catalog"
 WHERE = "extra.skillsite"
@@ -89,6 +90,9 @@ class BuildEnvironment:
     repo_url: str | None = None  # SKILLSITE_REPO_URL: for "Source" and "Edit" links
     version: str = ""  # SKILLSITE_VERSION: set while mike publishes a version
     source_date: datetime | None = None  # SOURCE_DATE_EPOCH, see dates.build_date
+    # SKILLSITE_SITE_URL: mkdocs.yml reads it as the site URL (`!ENV`); here it only
+    # says that the address was chosen on purpose, even a local one.
+    site_url: str | None = None
 
     @classmethod
     def read(cls, environ: Mapping[str, str]) -> BuildEnvironment:
@@ -98,6 +102,7 @@ class BuildEnvironment:
             repo_url=environ.get(REPO_URL_ENV) or None,
             version=environ.get(VERSION_ENV, "").strip("/"),
             source_date=source_date_epoch(environ),
+            site_url=environ.get(SITE_URL_ENV) or None,
         )
 
 

@@ -6,7 +6,6 @@ builds the same SiteInfo from the same mkdocs.yml.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -16,7 +15,13 @@ from urllib.parse import urlsplit
 
 from skillsite.loader import LoadOptions
 from skillsite.provenance import CatalogHistory
-from skillsite.settings import CATALOG_ENV, VERSION_ENV, Settings, SiteConfigError
+from skillsite.settings import (
+    CATALOG_ENV,
+    VERSION_ENV,
+    BuildEnvironment,
+    Settings,
+    SiteConfigError,
+)
 from skillsite.site_info import DEFAULT_TOOLS, InstallTool, SiteInfo
 
 __all__ = [
@@ -29,7 +34,6 @@ __all__ = [
     "site_info",
     "site_url_missing",
 ]
-SITE_URL_ENV = "SKILLSITE_SITE_URL"
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 _GITHUB_REPOSITORY = re.compile(
     r"https://github\.com/(?P<owner>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?"
@@ -128,10 +132,10 @@ def github_repository(repo_url: str) -> str:
     return f"{match['owner']}/{match['repo']}" if match else ""
 
 
-def site_url_missing(site_url: str | None) -> bool:
+def site_url_missing(site_url: str | None, environment: BuildEnvironment) -> bool:
     """Whether the build fell back to the local default: no SKILLSITE_SITE_URL and no
     other `site_url` (a URL chosen on purpose, even a local one, is not warned about)."""
-    if os.environ.get(SITE_URL_ENV):
+    if environment.site_url:
         return False
     return _with_slash(site_url or LOCAL_SITE_URL) == LOCAL_SITE_URL
 

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     except (CatalogRootError, SiteConfigError, SourceDateEpochError) as error:
         print(f"skillsite generate: {error}", file=sys.stderr)
         return 2
-    if site_url_missing(prepared.site.site_url):
+    if site_url_missing(prepared.site.site_url, environment):
         print(
             f"skillsite generate: warning: {LOCAL_SITE_WARNING.format(url=prepared.site.site_url)}",
             file=sys.stderr,
