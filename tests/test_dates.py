@@ -14,9 +14,10 @@ from skillsite.dates import (
     SourceDateEpochError,
     build_date,
     iso_utc,
-    skill_updated_times,
     source_date_epoch,
 )
+from skillsite.dates import skill_updated_times as times_from
+from skillsite.provenance import catalog_history, changed_times
 
 JAN = datetime(2023, 1, 15, 10, 30, tzinfo=UTC)
 MAR = datetime(2023, 3, 2, 8, 0, tzinfo=UTC)
@@ -36,6 +37,14 @@ def write(path: Path, text: str = "x\n") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def skill_updated_times(
+    catalog_root: Path, folders: list[str], fallback: datetime | None = None
+) -> dict[str, datetime]:
+    """Dates as a build finds them: one git log read by provenance, then the fallbacks."""
+    history = catalog_history(catalog_root, folders)
+    return times_from(catalog_root, folders, changed_times(history), fallback)
 
 
 def commit_all(repo: Path, when: datetime) -> None:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from skillsite.dates import GIT_TIMEOUT_SECONDS, _normalise, _owning_folder, iso_utc
+from skillsite.dates import GIT_TIMEOUT_SECONDS, _normalise, iso_utc
 
 MAX_CONTRIBUTORS = 20
 MAX_NAME_CHARS = 100
@@ -103,6 +103,21 @@ def catalog_history(catalog_root: Path, folders: Iterable[str]) -> CatalogHistor
     wanted = {_normalise(folder): folder for folder in folders}
     text = log.stdout.decode("utf-8", errors="replace")
     return CatalogHistory(True, shallow, _folder_histories(text, wanted, shallow))
+
+
+def changed_times(history: CatalogHistory) -> dict[str, datetime]:
+    """Each folder's last change in git, for `dates.skill_updated_times` (empty outside
+    git): the one log read for the whole catalog serves both."""
+    return {folder: found.changed for folder, found in history.folders.items()}
+
+
+def _owning_folder(directory: str, folders: set[str]) -> str | None:
+    """The innermost skill folder holding `directory`: a nested skill owns its files."""
+    while directory:
+        if directory in folders:
+            return directory
+        directory = directory.rpartition("/")[0]
+    return "" if "" in folders else None
 
 
 def _folder_histories(text: str, wanted: dict[str, str], shallow: bool) -> dict[str, FolderHistory]:

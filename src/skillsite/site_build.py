@@ -17,7 +17,7 @@ from skillsite.diagnostics import Diagnostic
 from skillsite.icons import with_known_icons
 from skillsite.loader import load_catalog
 from skillsite.model import Catalog
-from skillsite.provenance import catalog_history, git_remote_url
+from skillsite.provenance import catalog_history, changed_times, git_remote_url
 from skillsite.published import PublishedSkill
 from skillsite.settings import BuildEnvironment, Settings, resolve_catalog
 from skillsite.site_config import load_options, path_in_repository, site_info
@@ -60,10 +60,7 @@ def prepare_site(
     folders = [s.folder for s in catalog.valid_skills]
     history = catalog_history(root, folders)
     # One git log gives both: dates come from the history, other folders fall back.
-    known = {folder: found.changed for folder, found in history.folders.items()}
-    updated = skill_updated_times(
-        root, folders, source_date, known=known if history.under_git else None
-    )
+    updated = skill_updated_times(root, folders, changed_times(history), source_date)
     site = site_info(
         site_name=site_name,
         site_url=site_url,
