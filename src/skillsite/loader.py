@@ -30,6 +30,7 @@ from skillsite.layout import SKILL_FILE
 from skillsite.model import Catalog, Category, Skill, SupportingFile, frozen_mapping
 from skillsite.parse import normalized_text, parse_skill_file
 from skillsite.published import is_served_raw
+from skillsite.related import body_line_hashes
 from skillsite.risk import RiskFinding, ScriptFile, risk_diagnostics, scan_file, script_entry
 from skillsite.safe_files import (
     FileRefused,
@@ -164,7 +165,9 @@ Packed = tuple[tuple[Any, ...], CategoryPlace, int]
 def _pack(loaded: Loaded) -> Packed:
     skill, place, name_line = loaded
     row = {name: getattr(skill, name) for name in _SKILL_FIELDS}
-    row["body"] = len(skill.body)
+    # The parent rebuilds the body from the raw bytes when it has them (half the data
+    # to send); a body kept without them (`check`) goes as it is.
+    row["body"] = len(skill.body) if skill.raw else skill.body
     row["files"] = tuple((f.path, f.size, f.sha256) for f in skill.files)
     row["metadata"] = dict(skill.metadata)
     # Plain tuples pickle several times faster than slotted dataclasses.
@@ -178,8 +181,9 @@ def _pack(loaded: Loaded) -> Packed:
 def _unpack(packed: Packed) -> Loaded:
     values, place, name_line = packed
     row: dict[str, Any] = dict(zip(_SKILL_FIELDS, values, strict=True))
-    body_length = row["body"]
-    row["body"] = normalized_text(row["raw"])[-body_length:] if body_length else ""
+    body = row["body"]
+    if isinstance(body, int):
+        row["body"] = normalized_text(row["raw"])[-body:] if body else ""
     row["files"] = tuple(SupportingFile(*f) for f in row["files"])
     row["metadata"] = frozen_mapping(row["metadata"])
     row["diagnostics"] = tuple(
@@ -297,10 +301,13 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
             )
         )
 
+    body_lines: tuple[int, ...] = ()
     if options.diagnostics_only:
-        # The body is kept only when it may link to another skill (skill_links.py).
+        # The body is kept only when it may link to another skill (skill_links.py); its
+        # line hashes serve the near-duplicate check.
         links_out = "../" in parsed.body or "..\\" in parsed.body
         digest, body, raw_kept = "", parsed.body if links_out else "", b""
+        body_lines = body_line_hashes(parsed.body)
     else:
         digest_entries = [(skill_file_name, file_sha256(raw))]
         digest_entries.extend((f.path, f.sha256) for f in files)
@@ -319,6 +326,7 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         body=body,
         body_start_line=parsed.body_start_line,
         raw=raw_kept,
+        body_lines=body_lines,
         files=files,
         sha256=digest,
         size=len(raw) + sum(f.size for f in files),

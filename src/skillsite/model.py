@@ -65,6 +65,9 @@ class Skill:
     risks: tuple[RiskFinding, ...] = ()
     scripts: tuple[ScriptFile, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    # Line hashes of the body (related.body_line_hashes), kept for the near-duplicate
+    # check when the body itself is not (`skillsite check`).
+    body_lines: tuple[int, ...] = ()
 
     @property
     def valid(self) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -140,14 +141,20 @@ NEAR_DUPLICATE_JACCARD = 0.8
 MIN_BODY_LINES = 5
 
 
-def _line_set(body: str) -> frozenset[int]:
-    """Hashes of the body's meaningful lines: lowercased, spaces collapsed, 3+ words."""
+def body_line_hashes(body: str) -> tuple[int, ...]:
+    """CRC-32s of the body's meaningful lines (lowercased, spaces collapsed, 3+ words),
+    sorted and unique. CRC-32 rather than `hash()`: the same in every process, so skills
+    loaded by different workers compare."""
     lines = set()
     for line in body.lower().splitlines()[:5000]:
         words = line.split()
         if len(words) >= 3:
-            lines.add(hash(" ".join(words)))
-    return frozenset(lines)
+            lines.add(zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass")))
+    return tuple(sorted(lines))
+
+
+def _line_set(skill: Skill) -> frozenset[int]:
+    return frozenset(skill.body_lines or body_line_hashes(skill.body))
 
 
 def _normal_description(text: str) -> str:
@@ -170,7 +177,7 @@ def near_duplicate_diagnostics(skills: Sequence[Skill]) -> dict[int, list[Diagno
                     found[a].add(b)
                     reasons[(a, b)] = "has the same description as"
 
-    line_sets = [_line_set(skill.body) for skill in skills]
+    line_sets = [_line_set(skill) for skill in skills]
     sketches = [sorted(lines)[:SKETCH_SIZE] for lines in line_sets]
     buckets: dict[int, list[int]] = defaultdict(list)
     for index, sketch in enumerate(sketches):
