@@ -301,13 +301,13 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
             )
         )
 
-    body_lines: tuple[int, ...] = ()
+    body_fingerprint = b""
     if options.diagnostics_only:
         # The body is kept only when it may link to another skill (skill_links.py); its
         # line hashes serve the near-duplicate check.
         links_out = "../" in parsed.body or "..\\" in parsed.body
         digest, body, raw_kept = "", parsed.body if links_out else "", b""
-        body_lines = body_line_hashes(parsed.body)
+        body_fingerprint = body_line_hashes(parsed.body)
     else:
         digest_entries = [(skill_file_name, file_sha256(raw))]
         digest_entries.extend((f.path, f.sha256) for f in files)
@@ -326,7 +326,7 @@ def _load_skill(root_real: str, item: FoundSkill, options: LoadOptions) -> Loade
         body=body,
         body_start_line=parsed.body_start_line,
         raw=raw_kept,
-        body_lines=body_lines,
+        body_fingerprint=body_fingerprint,
         files=files,
         sha256=digest,
         size=len(raw) + sum(f.size for f in files),

@@ -65,9 +65,10 @@ class Skill:
     risks: tuple[RiskFinding, ...] = ()
     scripts: tuple[ScriptFile, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
-    # Line hashes of the body (related.body_line_hashes), kept for the near-duplicate
-    # check when the body itself is not (`skillsite check`).
-    body_lines: tuple[int, ...] = ()
+    # Line hashes of the body (related.body_line_hashes, packed 4 bytes each: a tuple of
+    # ints costs 9 times the memory), kept for the near-duplicate check when the body
+    # itself is not (`skillsite check`).
+    body_fingerprint: bytes = b""
 
     @property
     def valid(self) -> bool:

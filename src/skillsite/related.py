@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -134,27 +135,28 @@ def related_skills(skills: Sequence[Skill]) -> dict[str, tuple[str, ...]]:
     return result
 
 
-SKETCH_SIZE = 32
 INDEXED_VALUES = 4
 MAX_BUCKET = 50
 NEAR_DUPLICATE_JACCARD = 0.8
 MIN_BODY_LINES = 5
 
 
-def body_line_hashes(body: str) -> tuple[int, ...]:
+def body_line_hashes(body: str) -> bytes:
     """CRC-32s of the body's meaningful lines (lowercased, spaces collapsed, 3+ words),
-    sorted and unique. CRC-32 rather than `hash()`: the same in every process, so skills
-    loaded by different workers compare."""
+    unique, packed as unsigned 32-bit numbers. CRC-32 rather than `hash()`: the same in
+    every process, so skills loaded by different workers compare."""
     lines = set()
     for line in body.lower().splitlines()[:5000]:
         words = line.split()
         if len(words) >= 3:
             lines.add(zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass")))
-    return tuple(sorted(lines))
+    return array("I", sorted(lines)).tobytes()
 
 
-def _line_set(skill: Skill) -> frozenset[int]:
-    return frozenset(skill.body_lines or body_line_hashes(skill.body))
+def _fingerprint(skill: Skill) -> array[int]:
+    packed = array("I")
+    packed.frombytes(skill.body_fingerprint or body_line_hashes(skill.body))
+    return packed
 
 
 def _normal_description(text: str) -> str:
@@ -177,13 +179,22 @@ def near_duplicate_diagnostics(skills: Sequence[Skill]) -> dict[int, list[Diagno
                     found[a].add(b)
                     reasons[(a, b)] = "has the same description as"
 
-    line_sets = [_line_set(skill) for skill in skills]
-    sketches = [sorted(lines)[:SKETCH_SIZE] for lines in line_sets]
+    # Fingerprints are sorted: their first values are each body's bottom-k sketch. Sets
+    # are built only for the skills that share a sketch value (8,000 sets of 100 lines
+    # would take 60 MB).
+    fingerprints = [_fingerprint(skill) for skill in skills]
     buckets: dict[int, list[int]] = defaultdict(list)
-    for index, sketch in enumerate(sketches):
-        if len(line_sets[index]) >= MIN_BODY_LINES:
-            for value in sketch[:INDEXED_VALUES]:
+    for index, fingerprint in enumerate(fingerprints):
+        if len(fingerprint) >= MIN_BODY_LINES:
+            for value in fingerprint[:INDEXED_VALUES]:
                 buckets[value].append(index)
+    line_sets: dict[int, frozenset[int]] = {}
+
+    def line_set(index: int) -> frozenset[int]:
+        if index not in line_sets:
+            line_sets[index] = frozenset(fingerprints[index])
+        return line_sets[index]
+
     for members in buckets.values():
         if len(members) > MAX_BUCKET:
             continue  # a line every other skill has (a shared template) says nothing
@@ -191,8 +202,8 @@ def near_duplicate_diagnostics(skills: Sequence[Skill]) -> dict[int, list[Diagno
             for b in members[position + 1 :]:
                 if (a, b) in reasons or skills[a].name == skills[b].name:
                     continue
-                union = len(line_sets[a] | line_sets[b])
-                similarity = len(line_sets[a] & line_sets[b]) / union
+                union = len(line_set(a) | line_set(b))
+                similarity = len(line_set(a) & line_set(b)) / union
                 if similarity >= NEAR_DUPLICATE_JACCARD:
                     reason = f"has a body {round(similarity * 100)}% the same as"
                     for x, y in ((a, b), (b, a)):
