@@ -27,6 +27,9 @@ from skillsite.trust import history_meta, json_ld, scan_meta
 # Separates the generated top of a skill page from its untrusted body in the rendered
 # HTML; the MkDocs adapter sanitizes everything after the first occurrence.
 BODY_MARKER = "<!-- skillsite:body -->"
+# Printed by overrides/skill.html after the page content (a body shows raw HTML as text,
+# so it cannot print either marker itself).
+BODY_END_MARKER = "<!-- skillsite:body-end -->"
 SKILL_SEARCH_BOOST = 4
 RECENT_SKILLS_ON_HOME = 10
 

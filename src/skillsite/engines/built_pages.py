@@ -3,7 +3,7 @@
 The hook sanitises each skill body once more after the engine rendered it and reads each
 page's sections for the search index (`on_page_content`); Zensical offers no such step,
 so both run over the built HTML files: the body is what lies between the body marker and
-the hidden SKILL.md source that the theme's template prints after the page content.
+the end marker that the theme's template (overrides/skill.html) prints after the content.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from skillsite.render import BODY_MARKER
+from skillsite.render import BODY_END_MARKER, BODY_MARKER
 from skillsite.sanitize import sanitize_html
 from skillsite.search_index import SEARCH_INDEX_PATH, section_entries
 
@@ -26,8 +26,12 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def sanitize_body(page: str, skill_dir: Path | None = None) -> str:
+    """The page with its skill body sanitised: from the body marker to the end marker
+    (the risk scan, related skills and source after it are the theme's own markup)."""
     head, marker, rest = page.partition(BODY_MARKER)
-    end = rest.rfind(SOURCE_BLOCK)
+    end = rest.find(BODY_END_MARKER)
+    if end < 0:
+        end = rest.rfind(SOURCE_BLOCK)
     if not marker or end < 0:
         return page
     body = rest[:end] if skill_dir is None else restore_file_links(rest[:end], skill_dir)

@@ -34,6 +34,9 @@ def _extension_name(entry: object) -> object:
     return next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else entry
 
 
+ZENSICAL_CSS = "assets/skillsite-zensical.css"
+
+
 def zensical_config(config: dict, config_dir: Path, work: Path) -> dict:
     """The site's mkdocs.yml, pointed at the generated pages (other paths made absolute).
 
@@ -47,6 +50,9 @@ def zensical_config(config: dict, config_dir: Path, work: Path) -> dict:
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((config_dir / str(theme["custom_dir"])).resolve())
     result["theme"] = theme
+    # Zensical's modern theme draws some parts differently (a light footer): its own
+    # contrast fixes come after the site's stylesheets.
+    result["extra_css"] = [*(config.get("extra_css") or []), ZENSICAL_CSS]
     result["markdown_extensions"] = [
         entry
         for entry in config.get("markdown_extensions") or []
