@@ -454,12 +454,8 @@ BREAKOUT_ATTRIBUTES = {"autofocus", "onfocus", "onmouseover", "onerror", "tabind
 
 
 def test_toc_and_heading_ids_come_from_the_text_never_from_the_body(
-    hostile: HostileBuild, clean_markup: set[str], request: pytest.FixtureRequest
+    hostile: HostileBuild, clean_markup: set[str]
 ) -> None:
-    if hostile.engine == "zensical":
-        # Must fail there (strict), so that the mark goes when the gap is closed.
-        reason = "body headings reach the table of contents through the hook only"
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=reason))
     page = hostile.site.read("skills/toc-breakout/index.html")
     attributes = _all_attributes(page)
     assert not [a for a in attributes if a[1] in BREAKOUT_ATTRIBUTES and "alert" in a[2]]

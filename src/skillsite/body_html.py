@@ -171,7 +171,7 @@ class _BodyTreeprocessor(Treeprocessor):
                     element.set(attribute, _BODY_TAB_PREFIX + value.removeprefix("__tabbed_"))
             if element.tag in _HEADINGS:
                 self._name_heading(element, counters)
-        self.toc = _nest(self.toc)
+        self.toc = nest_toc(self.toc)
 
     def _name_heading(self, element: Element, counters: dict[str, int]) -> None:
         text = html.unescape(strip_tags(render_inner_html(element, self.md)))
@@ -193,7 +193,7 @@ class _BodyTreeprocessor(Treeprocessor):
         self.toc.append({"level": level, "id": slug, "name": html.escape(text), "children": []})
 
 
-def _nest(flat: list[dict]) -> list[dict]:
+def nest_toc(flat: list[dict]) -> list[dict]:
     top: list[dict] = []
     stack: list[dict] = []
     for token in flat:

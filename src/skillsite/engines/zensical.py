@@ -18,6 +18,7 @@ from pathlib import Path
 import pathspec
 import yaml
 
+from skillsite.body_toc import EXTENSION as BODY_TOC_EXTENSION
 from skillsite.commands import generate
 from skillsite.engine_guard import EXTENSION as GUARD_EXTENSION
 from skillsite.engines import BuildRequest
@@ -54,9 +55,12 @@ def zensical_config(config: dict, config_dir: Path, work: Path) -> dict:
     # contrast fixes come after the site's stylesheets.
     result["extra_css"] = [*(config.get("extra_css") or []), ZENSICAL_CSS]
     result["markdown_extensions"] = [
-        entry
-        for entry in config.get("markdown_extensions") or []
-        if _extension_name(entry) != GUARD_EXTENSION
+        *(
+            entry
+            for entry in config.get("markdown_extensions") or []
+            if _extension_name(entry) != GUARD_EXTENSION
+        ),
+        BODY_TOC_EXTENSION,  # the hook's part of the table of contents (body_toc.py)
     ]
     # Zensical always builds its own search index unless told not to; MkDocs builds one
     # only with its search plugin (the site's own index, search/skills.json, is a file).
