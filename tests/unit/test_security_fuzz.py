@@ -13,11 +13,11 @@ import json
 
 import markdown
 import yaml
+from htmlscan import scan_html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 from sitebuild import REPO
-from test_security_site import scan_html
 
 from skillsite.api import json_bytes
 from skillsite.body_html import LinkContext, render_body
