@@ -18,6 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.utils.meta import get_data
+from clirun import run_cli
 from htmlscan import all_attributes, scan_html
 from sitebuild import HOSTILE_FIXTURES, REPO, SKILLSITE, build_site, quiet_env
 
@@ -91,13 +92,8 @@ def _plain_config(out: Path) -> Path:
 def test_generated_pages_are_inert_when_built_without_the_hooks(tmp_path: Path) -> None:
     catalog = write_hostile_catalog(tmp_path)
     out = tmp_path / "out"
-    generated = subprocess.run(
-        [SKILLSITE, "generate", "--out", str(out), "--catalog", str(catalog.root)],
-        cwd=REPO,
-        env=quiet_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
+    generated = run_cli(
+        "generate", "--out", str(out), "--catalog", str(catalog.root), cwd=REPO, env=quiet_env()
     )
     assert "Traceback" not in generated.stderr, generated.stderr
     assert (out / "docs/skills/markdown-links/index.md").is_file(), generated.stderr
