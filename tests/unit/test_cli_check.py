@@ -1,5 +1,5 @@
 """`skillsite check` as a user runs it: output formats and exit codes, through `main()` in
-this process (the installed console script is run once as a real process)."""
+this process (the console script and `python -m skillsite` each run once as a process)."""
 
 from __future__ import annotations
 
