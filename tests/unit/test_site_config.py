@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from skillsite.settings import (
+    SITE_URL_ENV,
+    BuildEnvironment,
     SiteConfigError,
     parse_settings,
     settings_from_file,
 )
 from skillsite.site_config import (
-    SITE_URL_ENV,
     github_repository,
     path_in_repository,
     site_info,
@@ -122,16 +123,14 @@ def test_a_bad_tool_or_branch_names_the_setting_to_fix(settings: dict, message: 
         info(settings)
 
 
-def test_the_local_address_warning_is_given_only_when_no_url_was_chosen(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv(SITE_URL_ENV, raising=False)
-    assert site_url_missing(None)
-    assert site_url_missing("http://127.0.0.1:8000")
-    assert not site_url_missing("https://skills.example.org/")
-    assert not site_url_missing("http://localhost:9000/")
-    monkeypatch.setenv(SITE_URL_ENV, "http://127.0.0.1:8000/")
-    assert not site_url_missing(None)
+def test_the_local_address_warning_is_given_only_when_no_url_was_chosen() -> None:
+    unset = BuildEnvironment.read({})
+    assert site_url_missing(None, unset)
+    assert site_url_missing("http://127.0.0.1:8000", unset)
+    assert not site_url_missing("https://skills.example.org/", unset)
+    assert not site_url_missing("http://localhost:9000/", unset)
+    chosen = BuildEnvironment.read({SITE_URL_ENV: "http://127.0.0.1:8000/"})
+    assert not site_url_missing(None, chosen)
 
 
 def test_the_catalogs_path_in_its_repository_is_found_without_git(tmp_path: Path) -> None:
