@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+HOSTILE_FIXTURES = REPO / "tests" / "fixtures" / "hostile"
 BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
 SKILLSITE = str(BIN / "skillsite")

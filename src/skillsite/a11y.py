@@ -10,8 +10,10 @@ import html
 import re
 
 MAX_NAME_CHARS = 120
+# Skill bodies arrive re-serialised by the sanitiser (`disabled=""`); hand-written pages
+# straight from Python-Markdown, whose default output is XHTML (`disabled/>`).
 _TASK_CHECKBOX = re.compile(
-    r'<input type="checkbox"(?P<state>(?: (?:disabled|checked)="")*)>'
+    r'<input type="checkbox"(?P<state>(?: (?:disabled|checked)(?:="")?)*) ?/?>'
     r'(?P<rest><span class="task-list-indicator"></span></label>)(?P<text>[^<]{0,400})'
 )
 

@@ -19,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from gitrepo import IDENTITY, commit_all, git
 from sitebuild import BIN, REPO, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
 
@@ -199,19 +200,15 @@ def versioned_site(server: StaticServer, tmp_path_factory: pytest.TempPathFactor
         SKILLSITE_CATALOG=str(catalog),
         SKILLSITE_SITE_URL=url,
         PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]),
-        GIT_AUTHOR_NAME="Test",
-        GIT_AUTHOR_EMAIL="test@example.invalid",
-        GIT_COMMITTER_NAME="Test",
-        GIT_COMMITTER_EMAIL="test@example.invalid",
+        **IDENTITY,
     )
-    run(["git", "init", "-q", "--bare", str(bare)], work, env)
-    run(["git", "init", "-q", "-b", "main", str(tree)], work, env)
+    git(work, "init", "-q", "--bare", str(bare))
+    git(work, "init", "-q", "-b", "main", str(tree))
     shutil.copy2(REPO / "mkdocs.yml", tree / "mkdocs.yml")
     for folder in ("docs", "overrides", "hooks"):
         shutil.copytree(REPO / folder, tree / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    run(["git", "add", "-A"], tree, env)
-    run(["git", "commit", "-q", "-m", "site"], tree, env)
-    run(["git", "remote", "add", "origin", str(bare)], tree, env)
+    commit_all(tree, "site")
+    git(tree, "remote", "add", "origin", str(bare))
     mike = str(BIN / "mike")
     run(
         [mike, "deploy", "--push", "--remote", "origin", "1.0"],

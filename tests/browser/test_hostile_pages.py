@@ -1,6 +1,6 @@
 """The hostile catalog in Chromium: no content makes script run, on load, focus or hover.
 
-The site is the same hostile catalog tests/test_security_site.py scans as HTML; here a
+The site is the same hostile catalog tests/build/test_security_site.py scans as HTML; here a
 real browser loads each page the review found a way into (table of contents, category
 heading, file list, body links and attributes), tabs through it and hovers every link,
 while any dialog (`alert(document.domain)`) is recorded.

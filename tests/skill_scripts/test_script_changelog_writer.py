@@ -1,10 +1,5 @@
-import subprocess
-
+from gitrepo import git
 from scriptrun import run_script
-
-
-def _git(repo, *args):
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
 
 
 def test_help():
@@ -16,13 +11,11 @@ def test_help():
 def test_groups_conventional_commits_since_the_last_tag(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
-    _git(repo, "init", "-q")
-    _git(repo, "config", "user.email", "dev@example.com")
-    _git(repo, "config", "user.name", "Dev")
-    _git(repo, "commit", "-q", "--allow-empty", "-m", "chore: init")
-    _git(repo, "tag", "v1.0.0")
+    git(repo, "init", "-q")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "chore: init")
+    git(repo, "tag", "v1.0.0")
     for message in ("feat(api): add orders endpoint", "fix: handle empty cart", "random message"):
-        _git(repo, "commit", "-q", "--allow-empty", "-m", message)
+        git(repo, "commit", "-q", "--allow-empty", "-m", message)
     result = run_script("changelog-writer", "scripts/collect_commits.py", "--repo", str(repo))
     assert result.returncode == 0, result.stderr
     added = result.stdout.index("### Added")

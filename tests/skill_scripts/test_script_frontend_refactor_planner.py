@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+from gitrepo import git
 from scriptrun import run_script
 
 SCRIPT = (
@@ -33,15 +34,6 @@ SIMPLE = "export const Badge = () => <span />;\n"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return run_script("frontend-refactor-planner", "scripts/component_hotspots.py", *args, cwd=cwd)
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 def test_help_exits_zero(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+from gitrepo import commit_all, git
 from scriptrun import run_script
 
 
@@ -59,16 +60,10 @@ def test_transitive_and_global_changes(tmp_path: Path) -> None:
 
 def test_base_ref_uses_git_diff(tmp_path: Path) -> None:
     make_workspace(tmp_path)
-
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init")
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit_all(tmp_path, "init")
     (tmp_path / "apps/docs/README.md").write_text("docs\n")
-    git("add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "docs")
+    commit_all(tmp_path, "docs")
     result = run(str(tmp_path), "--base", "HEAD~1", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["packages"] == [{"name": "@acme/docs", "path": "apps/docs"}]

@@ -18,14 +18,15 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.utils.meta import get_data
-from sitebuild import REPO, SKILLSITE, build_site, quiet_env
-from test_security_site import _all_attributes, scan_html
+from clirun import run_cli
+from htmlscan import all_attributes, scan_html
+from sitebuild import HOSTILE_FIXTURES, REPO, SKILLSITE, build_site, quiet_env
 
 from skillsite.diagnostics import Diagnostic, Severity
 from skillsite.model import Skill
 from skillsite.render import invalid_skill_page
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
+sys.path.insert(0, str(HOSTILE_FIXTURES))
 from make_catalog import hostile_bodies, write_hostile_catalog
 
 pytestmark = pytest.mark.site
@@ -91,13 +92,8 @@ def _plain_config(out: Path) -> Path:
 def test_generated_pages_are_inert_when_built_without_the_hooks(tmp_path: Path) -> None:
     catalog = write_hostile_catalog(tmp_path)
     out = tmp_path / "out"
-    generated = subprocess.run(
-        [SKILLSITE, "generate", "--out", str(out), "--catalog", str(catalog.root)],
-        cwd=REPO,
-        env=quiet_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
+    generated = run_cli(
+        "generate", "--out", str(out), "--catalog", str(catalog.root), cwd=REPO, env=quiet_env()
     )
     assert "Traceback" not in generated.stderr, generated.stderr
     assert (out / "docs/skills/markdown-links/index.md").is_file(), generated.stderr
@@ -123,13 +119,13 @@ def test_generated_pages_are_inert_when_built_without_the_hooks(tmp_path: Path) 
         scan = scan_html(article, str(page_path))
         assert scan.findings == [], scan.findings
         assert not {tag for tag in scan.guarded if tag.split()[0] != "svg"}, scan.guarded
-        names = {name for _, name, _ in _all_attributes(article)}
+        names = {name for _, name, _ in all_attributes(article)}
         assert not names & {"autofocus", "onfocus", "style", "tabindex"}, page_path
     body = (site / "skills/markdown-links/index.html").read_text(encoding="utf-8")
     assert '<a href="../good-skill/"' in body
     toc = (site / "skills/toc-breakout/index.html").read_text(encoding="utf-8")
     assert 'id="alpha"' in toc
-    assert not {name for _, name, _ in _all_attributes(toc)} & {"autofocus", "onfocus"}
+    assert not {name for _, name, _ in all_attributes(toc)} & {"autofocus", "onfocus"}
 
 
 def test_the_serve_page_of_an_invalid_skill_prints_its_name_as_text() -> None:

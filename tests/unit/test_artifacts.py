@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from sitebuild import REPO
 
 from skillsite.artifacts import build_artifacts
 from skillsite.loader import load_catalog
@@ -389,7 +390,7 @@ def test_a_lower_case_skill_file_is_published_as_skill_md(tmp_path: Path) -> Non
         assert member is not None and member.read() == raw
 
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS = REPO / "schemas"
 
 
 def schema_validator(name: str) -> Draft202012Validator:

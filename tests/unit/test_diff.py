@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from clirun import CliRun, run_cli
 from gitrepo import commit_all, git
 from sitecatalog import write_skill
 
-from skillsite.cli import main
 from skillsite.diff import diff_catalogs
 from skillsite.diff_report import to_markdown
 from skillsite.loader import load_catalog
@@ -20,22 +17,9 @@ from skillsite.loader import load_catalog
 PREVIEW = "https://owner.github.io/repo/pr-preview/pr-7/"
 
 
-@dataclass(frozen=True)
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def skillsite_diff(cwd: Path, *args: str) -> Result:
+def skillsite_diff(cwd: Path, *args: str) -> CliRun:
     """`skillsite diff ARGS` run in `cwd`, in this process, through the CLI's main()."""
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(cwd)
-        patch.delenv("SKILLSITE_CATALOG", raising=False)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["diff", *args])
-    return Result(code, out.getvalue(), err.getvalue())
+    return run_cli("diff", *args, cwd=cwd)
 
 
 def write_base(catalog: Path) -> None:

@@ -23,13 +23,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from htmlscan import Finding, all_attributes, elements, scan_html
 from installbox import curl_command, install_box_commands
-from sitebuild import BuiltSite, build_site
+from sitebuild import HOSTILE_FIXTURES, BuiltSite, build_site
 from sitecatalog import small_catalog
 
 from skillsite.engines import ENGINES
 
-sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "hostile"))
+sys.path.insert(0, str(HOSTILE_FIXTURES))
 from make_catalog import FILE_LINK_NAME, SECRET, HostileCatalog, write_hostile_catalog
 
 pytestmark = pytest.mark.site
@@ -51,95 +52,9 @@ PUBLISHED = {
     "root-level",
     "yaml-breakout",
 }
-# Tags whose presence on a page must come from the theme, never from content.
-GUARDED_TAGS = {
-    "script", "iframe", "object", "embed", "form", "style", "base", "frame", "frameset",
-    "applet", "meta", "link", "svg", "math", "template", "noscript",
-}  # fmt: skip
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
-BAD_SCHEMES = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
 # Browsers render these as documents that can run script on the site's origin.
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml")
 SOURCE_DATE_EPOCH = "1700000000"
-
-
-def _normalise(value: str) -> str:
-    # Relative prefixes and page paths differ per page; the theme's markup does not.
-    value = re.sub(r"(\.\./)+|\./", "", value)
-    return re.sub(r'"base":\s*"[^"]*"', '"base": ""', value)
-
-
-def _inert_json(text: str) -> bool:
-    """JSON that cannot end its script element early or open markup."""
-    try:
-        json.loads(text)
-    except ValueError:
-        return False
-    return "<" not in text and ">" not in text
-
-
-@dataclass
-class Finding:
-    where: str
-    what: str
-
-
-@dataclass
-class PageScan(HTMLParser):
-    """Guarded tags (as normalised signatures), handlers and bad URLs of one HTML text."""
-
-    where: str = ""
-    guarded: set[str] = field(default_factory=set)
-    findings: list[Finding] = field(default_factory=list)
-    _open_script: list[str] | None = None
-
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            # As a browser's URL parser: trim C0 controls and spaces, drop tabs and newlines.
-            clean = (value or "").strip("".join(map(chr, range(0x21))))
-            clean = re.sub(r"[\t\n\r]", "", clean)
-            if name.startswith("on"):
-                self.findings.append(Finding(self.where, f"<{tag} {name}=...>"))
-            if name in URL_ATTRIBUTES and BAD_SCHEMES.match(clean):
-                self.findings.append(Finding(self.where, f"<{tag} {name}={value!r}>"))
-            if name == "style" and re.search(r"url\(|expression\(", clean, re.IGNORECASE):
-                self.findings.append(Finding(self.where, f"<{tag} style={value!r}>"))
-        if tag in GUARDED_TAGS and tag != "svg":
-            signature = (
-                tag
-                + " "
-                + " ".join(
-                    f"{n}={_normalise(v or '')}"
-                    for n, v in sorted(attrs)
-                    if not (tag in ("meta", "link") and n in ("content", "href"))
-                )
-            )
-            if tag == "script":
-                self._open_script = [signature, ""]
-            else:
-                self.guarded.add(signature)
-
-    def handle_data(self, data: str) -> None:
-        if self._open_script is not None:
-            self._open_script[1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._open_script is not None:
-            signature, data = self._open_script
-            if signature == "script type=application/ld+json" and _inert_json(data):
-                data = "(JSON data)"  # content-derived, but data the browser never runs
-            self.guarded.add(signature + " | " + _normalise(data))
-            self._open_script = None
-
-
-def scan_html(text: str, where: str) -> PageScan:
-    scan = PageScan(where=where)
-    scan.feed(text)
-    scan.close()
-    return scan
 
 
 def theme_markup(site: Path) -> set[str]:
@@ -426,29 +341,6 @@ def test_two_builds_of_the_same_tree_are_byte_identical(
     }
 
 
-def _elements(page: str, tag: str) -> list[dict[str, str | None]]:
-    found: list[dict[str, str | None]] = []
-
-    class Collect(HTMLParser):
-        def handle_starttag(self, name: str, attrs: list[tuple[str, str | None]]) -> None:
-            if name == tag:
-                found.append(dict(attrs))
-
-    Collect().feed(page)
-    return found
-
-
-def _all_attributes(page: str) -> list[tuple[str, str, str]]:
-    found: list[tuple[str, str, str]] = []
-
-    class Collect(HTMLParser):
-        def handle_starttag(self, name: str, attrs: list[tuple[str, str | None]]) -> None:
-            found.extend((name, key, value or "") for key, value in attrs)
-
-    Collect().feed(page)
-    return found
-
-
 BREAKOUT_ATTRIBUTES = {"autofocus", "onfocus", "onmouseover", "onerror", "tabindex", "style",
                        "data-md-state", "target", "contenteditable"}  # fmt: skip
 
@@ -457,17 +349,17 @@ def test_toc_and_heading_ids_come_from_the_text_never_from_the_body(
     hostile: HostileBuild, clean_markup: set[str]
 ) -> None:
     page = hostile.site.read("skills/toc-breakout/index.html")
-    attributes = _all_attributes(page)
+    attributes = all_attributes(page)
     assert not [a for a in attributes if a[1] in BREAKOUT_ATTRIBUTES and "alert" in a[2]]
     assert not [
         a for a in attributes if a[1] in ("autofocus", "onfocus") or a[1:] == ("tabindex", "1")
     ]
     body = page.partition('class="skillsite-body"')[2].partition("</article>")[0]
     classes = {
-        c for _, key, value in _all_attributes(body) if key == "class" for c in value.split()
+        c for _, key, value in all_attributes(body) if key == "class" for c in value.split()
     }
     assert not {c for c in classes if c.startswith("md-")}
-    toc_links = [a["href"] for a in _elements(page, "a") if a.get("class") == "md-nav__link"]
+    toc_links = [a["href"] for a in elements(page, "a") if a.get("class") == "md-nav__link"]
     assert {"#alpha", "#beta", "#gamma", "#section-install", "#install"} <= set(toc_links)
     ids = [value for _, key, value in attributes if key == "id"]
     assert ids.count("install") == 1 and "__code_0" not in ids and "skillsite-source" in ids
@@ -477,7 +369,7 @@ def test_toc_and_heading_ids_come_from_the_text_never_from_the_body(
 def test_category_title_and_description_are_text(hostile: HostileBuild) -> None:
     page = hostile.site.read("categories/tools-breakout/index.html")
     assert "<h1>Tools [guide](javascript:alert(document.domain)) {: autofocus" in page
-    attributes = _all_attributes(page)
+    attributes = all_attributes(page)
     assert not [
         a for a in attributes if a[1] in ("autofocus", "onfocus") or a[1:] == ("tabindex", "1")
     ]
@@ -487,7 +379,7 @@ def test_category_title_and_description_are_text(hostile: HostileBuild) -> None:
 def test_file_links_are_relative_paths_never_urls_with_a_scheme(hostile: HostileBuild) -> None:
     page = hostile.site.read("skills/file-link/index.html")
     header = page.partition('class="skillsite-skill"')[2].partition("</header>")[0]
-    hrefs = [a.get("href") or "" for a in _elements(header, "a")]
+    hrefs = [a.get("href") or "" for a in elements(header, "a")]
     assert not [h for h in hrefs if h.lower().startswith(("javascript", "data", "vbscript"))]
     assert FILE_LINK_NAME in page  # the name is shown, as text
     for href in hrefs:
@@ -499,7 +391,7 @@ def test_body_urls_are_allow_listed(hostile: HostileBuild) -> None:
     page = hostile.site.read("skills/url-variants/index.html")
     # The body only: the risk scan section after it links to the site's own rules page.
     body = page.partition('class="skillsite-body"')[2].partition('class="skillsite-trust"')[0]
-    hrefs = [a.get("href") for a in _elements(body, "a") if a.get("href")]
+    hrefs = [a.get("href") for a in elements(body, "a") if a.get("href")]
     allowed = re.compile(r"(https?:|mailto:|#|\./|\.\./[a-z0-9-]+/)")
     assert [h for h in hrefs if not allowed.match(h or "")] == []
     assert "evil.example" not in " ".join(h or "" for h in hrefs)

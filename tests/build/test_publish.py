@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from gitrepo import IDENTITY, git
 from installbox import install_box_commands
 from sitebuild import REPO, quiet_env
 from sitecatalog import small_catalog, write_skill
@@ -28,26 +29,11 @@ pytestmark = pytest.mark.site
 SITE_URL = "http://skills.test/"
 # What a work tree needs to build the site (the catalog is the test's own).
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs")
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.com",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.com",
-}
-
-
-def run_git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=cwd, env=quiet_env(**GIT_ENV), capture_output=True, check=True
-    )
-    return result.stdout.decode("utf-8", errors="replace")
-
-
 def publish(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "skillsite.publish", *args],
         cwd=work,
-        env=quiet_env(SKILLSITE_SITE_URL=SITE_URL, **GIT_ENV),
+        env=quiet_env(SKILLSITE_SITE_URL=SITE_URL, **IDENTITY),
         capture_output=True,
         text=True,
         timeout=300,
@@ -61,15 +47,15 @@ class Pages:
     bare: Path
 
     def show(self, path: str) -> str:
-        return run_git(self.bare, "show", f"gh-pages:{path}")
+        return git(self.bare, "show", f"gh-pages:{path}")
 
     def entry(self, path: str) -> tuple[str, str]:
         """(mode, type) of a path on the branch, e.g. ("120000", "blob") for a link."""
-        mode, kind, _ = run_git(self.bare, "ls-tree", "gh-pages", "--", path).split(maxsplit=2)
+        mode, kind, _ = git(self.bare, "ls-tree", "gh-pages", "--", path).split(maxsplit=2)
         return mode, kind
 
     def names(self, folder: str = "") -> set[str]:
-        listing = run_git(self.bare, "ls-tree", "--name-only", f"gh-pages:{folder}")
+        listing = git(self.bare, "ls-tree", "--name-only", f"gh-pages:{folder}")
         return set(listing.split())
 
 
@@ -99,10 +85,10 @@ def deploy_versions(root: Path) -> None:
     """1.0 (latest), then 1.1 (latest) from a second clone, a pull request preview written
     by someone else, then dev from the first clone whose gh-pages is now stale."""
     bare = root / "remote.git"
-    run_git(root, "init", "-q", "--bare", "-b", "main", str(bare))
+    git(root, "init", "-q", "--bare", "-b", "main", str(bare))
 
     first = root / "first"
-    run_git(root, "init", "-q", "-b", "main", str(first))
+    git(root, "init", "-q", "-b", "main", str(first))
     for name in SITE_SOURCES:
         source = REPO / name
         if source.is_dir():
@@ -111,30 +97,30 @@ def deploy_versions(root: Path) -> None:
             shutil.copy2(source, first / name)
     small_catalog(first / "catalog")
     (first / ".gitignore").write_text("site/\n", encoding="utf-8")
-    run_git(first, "add", "-A")
-    run_git(first, "commit", "-q", "-m", "catalog")
-    run_git(first, "remote", "add", "origin", str(bare))
-    run_git(first, "push", "-q", "origin", "main")
+    git(first, "add", "-A")
+    git(first, "commit", "-q", "-m", "catalog")
+    git(first, "remote", "add", "origin", str(bare))
+    git(first, "push", "-q", "origin", "main")
 
     result = publish(first, "--remote", "origin", "--version", "1.0", "--alias", "latest")
     assert result.returncode == 0, result.stdout + result.stderr
 
     second = root / "second"
-    run_git(root, "clone", "-q", str(bare), str(second))
+    git(root, "clone", "-q", str(bare), str(second))
     write_skill(second / "catalog", "beta", "added-in-one-one", tags="new")
-    run_git(second, "add", "-A")
-    run_git(second, "commit", "-q", "-m", "new skill")
+    git(second, "add", "-A")
+    git(second, "commit", "-q", "-m", "new skill")
     result = publish(second, "--remote", "origin", "--version", "1.1", "--alias", "latest")
     assert result.returncode == 0, result.stdout + result.stderr
 
     # A pull request preview lands on gh-pages the way the preview workflow writes it.
     previewer = root / "previewer"
-    run_git(root, "clone", "-q", "--branch", "gh-pages", str(bare), str(previewer))
+    git(root, "clone", "-q", "--branch", "gh-pages", str(bare), str(previewer))
     (previewer / "pr-preview" / "pr-5").mkdir(parents=True)
     (previewer / "pr-preview" / "pr-5" / "index.html").write_text("preview\n", encoding="utf-8")
-    run_git(previewer, "add", "-A")
-    run_git(previewer, "commit", "-q", "-m", "preview")
-    run_git(previewer, "push", "-q", "origin", "gh-pages")
+    git(previewer, "add", "-A")
+    git(previewer, "commit", "-q", "-m", "preview")
+    git(previewer, "push", "-q", "origin", "gh-pages")
 
     # The first clone's gh-pages (and origin/gh-pages) still show only 1.0.
     result = publish(first, "--remote", "origin", "--version", "dev")
@@ -166,11 +152,11 @@ def test_each_version_is_a_folder_and_previews_are_left_alone(deployed: Pages) -
     assert deployed.show("pr-preview/pr-5/index.html") == "preview\n"
     assert "pr-preview" not in deployed.show("versions.json")
     # A deploy from a stale clone fetched first: history is one line, nothing lost.
-    log = run_git(deployed.bare, "log", "--format=%s", "gh-pages").splitlines()
+    log = git(deployed.bare, "log", "--format=%s", "gh-pages").splitlines()
     assert " to dev " in log[0]
     assert "preview" in log
     assert any(" to 1.1 " in subject for subject in log)
-    assert run_git(deployed.bare, "rev-list", "--merges", "gh-pages") == ""
+    assert git(deployed.bare, "rev-list", "--merges", "gh-pages") == ""
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1"])
@@ -274,23 +260,23 @@ def test_rejects_an_unusable_version_without_a_traceback(tmp_path: Path) -> None
 
 def test_refuses_to_deploy_onto_a_diverged_gh_pages(tmp_path: Path) -> None:
     bare, work = tmp_path / "remote.git", tmp_path / "work"
-    run_git(tmp_path, "init", "-q", "--bare", str(bare))
-    run_git(tmp_path, "init", "-q", "-b", "main", str(work))
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    git(tmp_path, "init", "-q", "-b", "main", str(work))
     (work / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    run_git(work, "add", "-A")
-    run_git(work, "commit", "-q", "-m", "init")
-    run_git(work, "remote", "add", "origin", str(bare))
-    run_git(work, "push", "-q", "origin", "main:gh-pages")
-    run_git(work, "checkout", "-q", "--orphan", "gh-pages")
-    run_git(work, "commit", "-q", "-m", "unrelated local deploy")
-    run_git(work, "checkout", "-q", "main")
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "init")
+    git(work, "remote", "add", "origin", str(bare))
+    git(work, "push", "-q", "origin", "main:gh-pages")
+    git(work, "checkout", "-q", "--orphan", "gh-pages")
+    git(work, "commit", "-q", "-m", "unrelated local deploy")
+    git(work, "checkout", "-q", "main")
 
     result = publish(work, "--remote", "origin", "--version", "1.0")
     assert result.returncode == 1
     assert "have diverged" in result.stderr
     assert "git branch -f gh-pages FETCH_HEAD" in result.stderr
     assert "Traceback" not in result.stderr
-    assert run_git(bare, "ls-tree", "--name-only", "gh-pages").split() == ["mkdocs.yml"]
+    assert git(bare, "ls-tree", "--name-only", "gh-pages").split() == ["mkdocs.yml"]
 
 
 HOSTILE_MAKE_VALUES = [
@@ -307,9 +293,9 @@ def test_make_publish_passes_values_as_data_never_as_shell_text(
     tmp_path: Path, variable: str, value: str
 ) -> None:
     bare = tmp_path / "remote.git"
-    run_git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
     work = tmp_path / "work"
-    run_git(tmp_path, "init", "-q", "-b", "main", str(work))
+    git(tmp_path, "init", "-q", "-b", "main", str(work))
     for name in ("Makefile", "mkdocs.yml"):
         shutil.copy2(REPO / name, work / name)
     # The venv this test runs in stands for the one `make` would create: its stamp is
@@ -319,8 +305,8 @@ def test_make_publish_passes_values_as_data_never_as_shell_text(
         os.utime(work / name, (0, 0))
     stamp = tmp_path / "installed"
     stamp.touch()
-    run_git(work, "add", "-A")
-    run_git(work, "commit", "-q", "-m", "work tree")
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "work tree")
     values = {"VERSION": "1.0", "ALIAS": "", "REMOTE": str(bare), variable: value}
     result = subprocess.run(
         [
@@ -332,7 +318,7 @@ def test_make_publish_passes_values_as_data_never_as_shell_text(
             *(f"{name}={text}" for name, text in values.items()),
         ],
         cwd=work,
-        env=quiet_env(**GIT_ENV),
+        env=quiet_env(**IDENTITY),
         capture_output=True,
         text=True,
         timeout=120,
@@ -345,16 +331,16 @@ def test_make_publish_passes_values_as_data_never_as_shell_text(
         label = variable.lower()
         assert f"publish: error: {label} {value!r} is not usable" in result.stderr
     assert "Traceback" not in result.stderr
-    assert run_git(bare, "branch", "--list", "gh-pages") == ""
+    assert git(bare, "branch", "--list", "gh-pages") == ""
 
 
 def test_no_push_builds_offline_and_a_plain_git_push_publishes(tmp_path: Path) -> None:
     """What deploy.yml does: fetch gh-pages, build and commit without credentials or any
     contact with the remote, then push with git alone."""
     bare = tmp_path / "remote.git"
-    run_git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
     work = tmp_path / "work"
-    run_git(tmp_path, "init", "-q", "-b", "main", str(work))
+    git(tmp_path, "init", "-q", "-b", "main", str(work))
     for name in SITE_SOURCES:
         source = REPO / name
         if source.is_dir():
@@ -363,30 +349,30 @@ def test_no_push_builds_offline_and_a_plain_git_push_publishes(tmp_path: Path) -
             shutil.copy2(source, work / name)
     small_catalog(work / "catalog")
     (work / ".gitignore").write_text("site/\n", encoding="utf-8")
-    run_git(work, "add", "-A")
-    run_git(work, "commit", "-q", "-m", "catalog")
-    run_git(work, "remote", "add", "origin", str(bare))
-    run_git(work, "push", "-q", "origin", "main")
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "catalog")
+    git(work, "remote", "add", "origin", str(bare))
+    git(work, "push", "-q", "origin", "main")
 
     first = publish(work, "--no-push", "--remote", "origin", "--version", "1.0")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "push it with `git push origin gh-pages`" in first.stdout
-    assert run_git(bare, "branch", "--list", "gh-pages") == ""  # nothing was sent
-    run_git(work, "push", "-q", "origin", "gh-pages")
+    assert git(bare, "branch", "--list", "gh-pages") == ""  # nothing was sent
+    git(work, "push", "-q", "origin", "gh-pages")
 
     # Someone else pushes to gh-pages (a preview); the next deploy starts from it once
     # it has been fetched, so its push is a fast-forward.
     previewer = tmp_path / "previewer"
-    run_git(tmp_path, "clone", "-q", "--branch", "gh-pages", str(bare), str(previewer))
+    git(tmp_path, "clone", "-q", "--branch", "gh-pages", str(bare), str(previewer))
     (previewer / "pr-preview").mkdir()
     (previewer / "pr-preview" / "index.html").write_text("preview\n", encoding="utf-8")
-    run_git(previewer, "add", "-A")
-    run_git(previewer, "commit", "-q", "-m", "preview")
-    run_git(previewer, "push", "-q", "origin", "gh-pages")
-    run_git(work, "fetch", "-q", "origin", "gh-pages:refs/remotes/origin/gh-pages")
+    git(previewer, "add", "-A")
+    git(previewer, "commit", "-q", "-m", "preview")
+    git(previewer, "push", "-q", "origin", "gh-pages")
+    git(work, "fetch", "-q", "origin", "gh-pages:refs/remotes/origin/gh-pages")
     second = publish(work, "--no-push", "--remote", "origin", "--version", "dev")
     assert second.returncode == 0, second.stdout + second.stderr
-    run_git(work, "push", "-q", "origin", "gh-pages")
+    git(work, "push", "-q", "origin", "gh-pages")
     pages = Pages(bare)
     assert {"1.0", "dev", "pr-preview"} <= pages.names()
     assert pages.show("pr-preview/index.html") == "preview\n"

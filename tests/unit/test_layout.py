@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
+
+from sitebuild import REPO
 
 from skillsite import layout
 
-SOURCE = Path(__file__).resolve().parent.parent / "src" / "skillsite"
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+SOURCE = REPO / "src" / "skillsite"
+HOOKS = REPO / "hooks"
 # Pieces of published paths: the skill and category folders, the API, archives, SKILL.md.
 PUBLISHED = re.compile(
     r"(^|/)(skills|categories|api)/|\.tar\.gz|^SKILL\.md$|^(feed\.xml|llms\.txt)$"

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from clirun import run_cli
 from installbox import curl_command, install_box_commands
 from sitebuild import MKDOCS, REPO, SKILLSITE, TEST_SITE_URL, BuiltSite, build_site, quiet_env
 from sitecatalog import small_catalog, write_skill
@@ -57,11 +58,7 @@ def test_every_valid_catalog_skill_is_published(catalog_site: BuiltSite) -> None
 
 
 def test_counts_match_skillsite_check(catalog_site: BuiltSite) -> None:
-    check = subprocess.run(
-        [SKILLSITE, "check", str(REPO / "catalog"), "--format", "json"],
-        capture_output=True,
-        text=True,
-    )
+    check = run_cli("check", str(REPO / "catalog"), "--format", "json")
     report = json.loads(check.stdout)
     api = json.loads(catalog_site.read("api/skills.json"))
     assert api["count"] == len(api["skills"]) == report["valid"]
@@ -220,13 +217,7 @@ def test_tags_on_skill_pages_and_cards_link_to_the_filtered_list(small_site) -> 
 def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:
     root = small_catalog(tmp_path / "catalog")
     out = tmp_path / "out"
-    result = subprocess.run(
-        [SKILLSITE, "generate", "--out", str(out), "--catalog", str(root)],
-        cwd=REPO,
-        env=quiet_env(),
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli("generate", "--out", str(out), "--catalog", str(root), cwd=REPO, env=quiet_env())
     assert result.returncode == 0, result.stderr
     page = (out / "docs/skills/token-keeper/index.md").read_text(encoding="utf-8")
     front_matter = yaml.safe_load(page.split("---\n")[1])
@@ -245,13 +236,8 @@ def test_generate_without_a_site_url_warns(tmp_path: Path) -> None:
     root = small_catalog(tmp_path / "catalog")
     env = quiet_env()
     del env["SKILLSITE_SITE_URL"]
-    result = subprocess.run(
-        [SKILLSITE, "generate", "--out", str(tmp_path / "out"), "--catalog", str(root)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_cli(
+        "generate", "--out", str(tmp_path / "out"), "--catalog", str(root), cwd=REPO, env=env
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(LOCAL_URL_WARNING) == 1

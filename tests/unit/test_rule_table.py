@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from sitebuild import REPO
 
 from skillsite.cli import main
 from skillsite.codes import RULE_BY_CODE, RULES, diagnostic
 from skillsite.diagnostics import Severity
 
-REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "src" / "skillsite"
 
 

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sitebuild import REPO
 
 from skillsite.browse import browse_page
 from skillsite.model import Catalog, Category, Skill, SupportingFile
@@ -111,11 +112,10 @@ def test_browse_page_escapes_every_field() -> None:
 
 
 def test_vendored_search_library_is_the_pinned_npm_release() -> None:
-    repo = Path(__file__).resolve().parent.parent
-    pinned = json.loads((repo / "package.json").read_text())["devDependencies"]["minisearch"]
-    installed = repo / "node_modules" / "minisearch"
+    pinned = json.loads((REPO / "package.json").read_text())["devDependencies"]["minisearch"]
+    installed = REPO / "node_modules" / "minisearch"
     if not installed.is_dir():
         pytest.skip("node_modules/ is missing: run `make node_modules/.installed`")
     assert json.loads((installed / "package.json").read_text())["version"] == pinned
-    vendored = repo / "docs" / "assets" / "vendor" / "minisearch.js"
+    vendored = REPO / "docs" / "assets" / "vendor" / "minisearch.js"
     assert vendored.read_bytes() == (installed / "dist" / "umd" / "index.js").read_bytes()

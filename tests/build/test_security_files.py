@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import BuiltSite, build_site
+from clirun import run_cli
+from gitrepo import commit_all, git
+from sitebuild import SKILLSITE, BuiltSite, build_site
 from sitecatalog import write_skill
 
 from skillsite.api import raw_file_url
@@ -36,15 +38,8 @@ from skillsite.site_pages import generate_pages
 
 pytestmark = pytest.mark.site
 
-SKILLSITE = str(Path(sys.executable).parent / "skillsite")
 SECRET = b"SECRET-6f1c: this must never be published"
 XSS = "<img src=x onerror=alert(document.domain)>"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.com",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.com",
-}
 
 
 def fs(path: Path | bytes, *names: bytes) -> bytes:
@@ -407,33 +402,17 @@ def test_no_served_type_is_one_a_browser_runs_as_a_document() -> None:
     assert is_served_raw("scripts/Check.PY") and is_served_raw("refs/notes.txt")
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), *args],
-        env={**os.environ, **GIT_ENV},
-        capture_output=True,
-        check=True,
-    )
-
-
 def test_diff_reports_a_bad_name_from_git_without_crashing(tmp_path: Path) -> None:
     # Git stores names that are not UTF-8, so a pull request can carry one.
     repo = tmp_path / "repo"
     skill = write_skill(repo / "catalog", "tools", "demo")
     git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "one")
+    commit_all(repo, "one")
     write_bytes(fs(skill, b"bad\xff.txt"), b"hi\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "two")
+    commit_all(repo, "two")
     report = tmp_path / "report.md"
-    result = subprocess.run(
-        [SKILLSITE, "diff", "HEAD~1", "HEAD", "--catalog", "catalog", "--output", str(report)],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={k: v for k, v in os.environ.items() if k != "SKILLSITE_CATALOG"},
+    result = run_cli(
+        "diff", "HEAD~1", "HEAD", "--catalog", "catalog", "--output", str(report), cwd=repo
     )
     assert result.returncode == 1, result.stderr  # a changed skill has an error
     assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
@@ -465,23 +444,10 @@ def test_serve_error_page_of_a_skill_in_a_bad_folder_can_be_written(tmp_path: Pa
 
 def test_the_per_skill_limits_can_be_changed(tmp_path: Path) -> None:
     write_skill(tmp_path, "tools", "three-files", files={"a.md": "a", "b.md": "b", "c.md": "c"})
-    env = {k: v for k, v in os.environ.items() if k != "SKILLSITE_CATALOG"}
-    lower = subprocess.run(
-        [SKILLSITE, "check", str(tmp_path), "--max-skill-files", "2"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    lower = run_cli("check", str(tmp_path), "--max-skill-files", "2")
     assert lower.returncode == 1
     assert "error skill-too-many-files: the skill has 3 files" in lower.stdout
-    smaller = subprocess.run(
-        [SKILLSITE, "check", str(tmp_path), "--max-skill-bytes", "100"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    smaller = run_cli("check", str(tmp_path), "--max-skill-bytes", "100")
     assert smaller.returncode == 1 and "error skill-too-large:" in smaller.stdout
     settings = parse_settings({"max_skill_files": 5, "max_skill_bytes": 10})
     assert load_options(settings).max_skill_files == 5

@@ -1,4 +1,5 @@
-"""`skillsite check` as a user runs it: output formats and exit codes."""
+"""`skillsite check` as a user runs it: output formats and exit codes, through `main()` in
+this process (the console script and `python -m skillsite` each run once as a process)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import run_cli
 from core_cases import skill_md, write_tree
 
 from skillsite.cli import main
@@ -21,16 +23,6 @@ BROKEN = {
     ),
     "tools/empty-skill/SKILL.md": "",
 }
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillsite", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -139,12 +131,15 @@ def test_version_and_console_script(tmp_path: Path) -> None:
     result = run_cli("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("skillsite ")
-    script = Path(sys.executable).parent / "skillsite"
+    # The console script and `python -m skillsite` are what a user types: one real run each.
     root = write_tree(tmp_path, {"a/good-skill/SKILL.md": skill_md("good-skill")})
-    installed = subprocess.run(
-        [str(script), "check", str(root)], capture_output=True, text=True, check=False
-    )
-    assert installed.returncode == 0, installed.stderr
+    script = str(Path(sys.executable).parent / "skillsite")
+    for command in ([script], [sys.executable, "-m", "skillsite"]):
+        installed = subprocess.run(
+            [*command, "check", str(root)], capture_output=True, text=True, check=False
+        )
+        assert installed.returncode == 0, installed.stderr
+        assert installed.stdout == "1 skills, 1 valid, 0 errors, 0 warnings\n"
 
 
 def test_help_lists_check() -> None:
