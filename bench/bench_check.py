@@ -1,11 +1,12 @@
 """Time `skillsite check --format json` against skills-ref's validate(), side by side.
 
     .venv/bin/python bench/bench_check.py [--shape realistic|synthetic] [--skills N]
-                                          [--sample 1000] [--runs 3]
+                                          [--catalog DIR] [--sample 1000] [--runs 3]
 
 The catalog is generated once into bench/out/: `realistic` (the default, 8,000 skills)
 is shaped like a real aggregated catalog with its flaws (gen_realistic.py); `synthetic`
-is the older uniform catalog (gen_catalog.py, 10,000 skills). Each round runs
+is the older uniform catalog (gen_catalog.py, 10,000 skills); `--catalog DIR` times an
+existing catalog instead (such as the real skills of collect_real_skills.py). Each round runs
 `skillsite check --format json` through its console script in a subprocess (interpreter
 start-up, the walk, every file read, parse, validation and the JSON report included)
 with the default worker count, `--jobs 1` and `--jobs 2`, reading its wall time, CPU
@@ -105,16 +106,17 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=1000, help="skills-ref sample size")
     parser.add_argument("--runs", type=int, default=3, help="rounds")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--catalog", type=Path, help="time this catalog instead of generating one")
     args = parser.parse_args()
     skills = args.skills or (8_000 if args.shape == "realistic" else 10_000)
 
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}; Python {sys.version.split()[0]}")
     print(f"load average before: {os.getloadavg()[0]:.1f}")
-    root = catalog_for(args.shape, skills, args.seed)
+    root = args.catalog or catalog_for(args.shape, skills, args.seed)
     folders = skill_folders(root)
     step = max(1, len(folders) // args.sample)
     sample = folders[::step][: args.sample]
-    files = sum(1 for path in root.rglob("*") if path.is_file()) - 1  # not the marker
+    files = sum(1 for path in root.rglob("*") if path.is_file() and path.name != ".complete")
     print(f"catalog: {root} ({len(folders)} skill folders, {files} files)")
 
     variants = {"default": [], "--jobs 1": ["--jobs", "1"], "--jobs 2": ["--jobs", "2"]}
