@@ -630,8 +630,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "hidden-unicode",
         W,
-        "risk scan (high): invisible or bidirectional characters (zero-width, bidi overrides "
-        "and isolates, Unicode tags)",
+        "risk scan (high): characters that reorder or hide text (bidi overrides and "
+        "isolates, Unicode tags, runs of zero-width characters)",
         "remove the invisible characters; write them as escapes if the skill is about them",
         _RISK_SCAN_DOC,
         "Risk scan",
@@ -648,7 +648,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "minified-file",
         W,
-        "risk scan (medium): a script with a line over 1,000 characters, minified or packed",
+        "risk scan (medium): a script with a line of packed code over 1,000 characters, or "
+        "any line over 10,000",
         "ship the readable source of the script",
         _RISK_SCAN_DOC,
         "Risk scan",

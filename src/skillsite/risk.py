@@ -37,6 +37,12 @@ MAX_LINE_CHARS = 4096
 MAX_FINDINGS_PER_FILE = 50
 MAX_EXCERPT_CHARS = 160
 MINIFIED_LINE_CHARS = 1000
+# A long line of prose or data in a string (a message, a list of names) has few of these
+# characters; packed code is full of them. Past `PACKED_LINE_CHARS` a line is reported
+# whatever it holds.
+_CODE_PUNCTUATION = tuple(bytes([char]) for char in b"{}()[];=<>+*&|!?:")
+MINIFIED_MIN_PUNCTUATION = 0.08
+PACKED_LINE_CHARS = 10_000
 MAX_CANDIDATE_LINES = 20_000  # lines per file that run the rules
 
 
@@ -100,6 +106,15 @@ _KEYWORDS = (
     "forget", "override", "the user", "silently", "you are now", "skillsite-allow",
 )  # fmt: skip
 _HIDDEN_CHARS = re.compile("[" + _HIDDEN + "]")
+# Characters that reorder text or spell out hidden ASCII: always reported.
+_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
+# Zero-width and invisible-operator characters. One alone is common and harmless (the
+# empty anchor `[\u200b](#heading)` of scraped documentation pages, `log\u2061x` in
+# mathematics, a stray U+FEFF); a run of two or more can carry a hidden message, so a run
+# is reported, counting the joiners U+200C and U+200D that emoji and Persian use singly.
+_ZERO_WIDTH = "\u200b\u2060-\u2064\u180e\ufeff"
+_ZERO_WIDTH_RUN = re.compile("[\u200b-\u200d" + _ZERO_WIDTH[6:] + "]{2,}")
+_ZERO_WIDTH_CHARS = re.compile("[" + _ZERO_WIDTH + "]")
 
 # A command word: at the start, or after whitespace, a backtick, `(` or `;&|`.
 _FETCH = re.compile(
@@ -131,10 +146,16 @@ _DECODE_EXEC = re.compile(
     r"|\[scriptblock\]::create\([^)]{0,200}frombase64",
 )
 _AUTO_YES = re.compile(
-    r"(?:^|[\s`(;&|])(?:npx|npm\s+exec|pnpm\s+dlx|bunx)\s+(?:-\S+\s+)*?(?:-y|--yes)(?=\s|$|`)"
+    r"(?:^|[\s`(;&|])(?:npx|npm\s+exec|pnpm\s+dlx|bunx)\s+(?:-\S+\s+)*?(?:-y|--yes)\s+"
+    r"(?:--?[a-z-]+(?:[ =][^\s-]\S*)?\s+)*(?P<package>[@a-z0-9][\w@./:+-]*)"
     r"|(?:^|[\s`(;&|])(?:pip3?|python[0-9.]*\s+-m\s+pip|uv\s+pip|pipx)\s+install\s+(?:-\S+\s+)*"
-    r"[\"']?(?:git\+|https?://|[a-z0-9_.-]+\s*@\s*(?:git\+|https?://))"
-    r"|(?:^|[\s`(;&|])(?:uvx|pipx\s+run)\s+(?:--from\s+)?[\"']?(?:git\+|https?://)",
+    r"[\"']?(?P<source>(?:git\+|https?://[a-z0-9]|[a-z0-9_.-]+\s*@\s*(?:git\+|https?://))\S*)"
+    r"|(?:^|[\s`(;&|])(?:uvx|pipx\s+run)\s+(?:--from\s+)?[\"']?(?P<tool>(?:git\+|https?://)\S*)",
+)
+# An exact version (`pkg@1.2.3`, a git URL at a tag `@v1.2.3` or at a commit) pins what
+# runs; `@latest`, a branch, a major version (`@2`) or nothing does not.
+_PINNED = re.compile(
+    r"@v?\d+\.\d+\.\d+(?:[-+][\w.]+)?(?:[\"'`#\[]|$)|@[0-9a-f]{7,40}(?:[\"'`#\[]|$)"
 )
 _SENSITIVE_PATH = re.compile(
     r"(?:~|\$home|\$\{home\}|%userprofile%|\$env:userprofile)[/\\]+\.(?:ssh|bashrc|zshrc|profile"
@@ -145,8 +166,9 @@ _REDIRECT_TO_SENSITIVE = re.compile(r">>?\s*[\"']?(?:~|\$home|\$\{home\}|/etc/|/
 _WRITE_COMMANDS = frozenset(
     ("cp", "mv", "ln", "install", "rsync", "tee", "chmod", "chown", "touch", "mkdir", "dd")
 )
+_PATH_METHOD_WRITE = re.compile(r"\.(?:write_text|write_bytes)\s*\(")
 _WRITE_APIS = re.compile(
-    r"write_text|write_bytes|writefile|appendfile|set-content|add-content|out-file"
+    r"writefile|appendfile|set-content|add-content|out-file"
     r"|open\s*\([^)]{0,300}[\"'](?:w|a|wb|ab|w\+|a\+)[\"']|sed\s+-i",
 )
 _ENV_DUMP = re.compile(
@@ -166,7 +188,8 @@ _AGENT_DIRECTED = re.compile(
     r"|\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to)"
     r"\s+the\s+user(?!\s+to\b|\s+how\b)"
     r"|\b(?:hide|conceal|keep)\s+(?:this|it|these|that)\s+(?:secret\s+)?from\s+the\s+user"
-    r"|\bsilently\s+(?:send|upload|exfiltrate|post|transmit)"
+    r"|(?<!without )(?<!not )(?<!never )(?<!no )"
+    r"\bsilently\s+(?:send|upload|exfiltrate|post|transmit)"
     r"|\byou\s+are\s+now\s+in\s+(?:developer|god|dan|unrestricted)\s+mode",
 )
 _ALLOW = re.compile(
@@ -198,6 +221,16 @@ def _segments(line: str) -> list[str]:
     return re.split(r"(?<!\|)\|(?!\|)", line)
 
 
+def _names_a_source(piece: str, fetch: re.Match[str]) -> bool:
+    """Whether a download command has an argument: `curl | sh` and `curl … | sh` name the
+    pattern in prose; a command that runs downloads something."""
+    arguments = piece[fetch.end() :].replace("\\", " ").split()
+    return any(word.strip("`'\"") not in _PLACEHOLDERS for word in arguments)
+
+
+_PLACEHOLDERS = frozenset(("", "…", "...", "<url>", "url"))
+
+
 def _remote_pipe(line: str) -> str | None:
     if _SUBSTITUTED_FETCH.search(line) or _SHELL_OF_SUBSTITUTION.search(line):
         return "downloads code and runs it in the same step"
@@ -208,7 +241,8 @@ def _remote_pipe(line: str) -> str | None:
     for piece in pieces:
         if fetched and _SHELL_HEAD.match(piece.strip(" \t`\"'(")):
             return "downloads code and pipes it into a shell"
-        fetched = fetched or bool(_FETCH.search(piece))
+        fetch = _FETCH.search(piece)
+        fetched = fetched or bool(fetch and _names_a_source(piece, fetch))
     return None
 
 
@@ -226,8 +260,10 @@ def _decode_exec(line: str) -> str | None:
 
 
 def _auto_yes(line: str) -> str | None:
-    if _AUTO_YES.search(line):
-        return "runs or installs a package without letting the user confirm or pin it"
+    for found in _AUTO_YES.finditer(line):
+        target = found.group("package") or found.group("source") or found.group("tool") or ""
+        if not _PINNED.search(target.rstrip(".,;)")):
+            return "runs or installs a package without letting the user confirm or pin it"
     return None
 
 
@@ -249,6 +285,9 @@ def _write_outside(line: str) -> str | None:
             return "writes to a file outside the project"
     if _WRITE_APIS.search(line):
         return "writes to a file outside the project"
+    method = _PATH_METHOD_WRITE.search(line)
+    if method and _SENSITIVE_PATH.search(line, 0, method.start()):
+        return "writes to a file outside the project"  # the receiver is the path written
     return None
 
 
@@ -258,16 +297,39 @@ def _exfiltration(line: str) -> str | None:
     return None
 
 
+# Words of a sentence that talks about an attack rather than making one.
+_ABOUT_ATTACKS = re.compile(
+    r"\b(?:e\.g\.|for example|such as|like|inject\w*|attack\w*|malicious|adversarial"
+    r"|jailbreak\w*|steer\w*|payloads?|direct|indirect|patterns?|attempts?\s+to|tries\s+to)(?!\w)"
+)
+_QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|`[^`]*`?")
+
+
+def _quoted_example(line: str, found: re.Match[str]) -> bool:
+    """The phrase sits in quotes, and the rest of the line speaks about attacks: a guard
+    against injection quoting one (`text like "ignore previous instructions"`)."""
+    for quote in _QUOTED.finditer(line):
+        if quote.start() < found.start() and found.end() <= quote.end():
+            outside = line[: quote.start()] + " " + line[quote.end() :]
+            return bool(_ABOUT_ATTACKS.search(outside))
+    return False
+
+
 def _agent_directed(line: str) -> str | None:
-    if _AGENT_DIRECTED.search(line):
-        return "tells the agent to override its instructions or keep something from the user"
+    for found in _AGENT_DIRECTED.finditer(line):
+        if not _quoted_example(line, found):
+            return "tells the agent to override its instructions or keep something from the user"
     return None
 
 
 def _hidden_unicode(line: str) -> str | None:
-    found = _HIDDEN_CHARS.search(line)
+    found = _REORDERING.search(line)
     if found:
         return f"contains the invisible character U+{ord(found.group(0)):04X}"
+    run = _ZERO_WIDTH_RUN.search(line)
+    if run:
+        codes = " ".join(f"U+{ord(char):04X}" for char in run.group(0)[:4])
+        return f"contains a run of {len(run.group(0))} invisible characters ({codes})"
     return None
 
 
@@ -347,6 +409,10 @@ def _candidate_lines(data: bytes) -> Iterator[tuple[int, str]]:
         yield number, text.removeprefix("\ufeff") if start == 0 else text
 
 
+# Markdown's quote marker: `> /etc/hosts maps names` is a quotation, not a redirect.
+_BLOCKQUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
+MARKDOWN_SUFFIXES = frozenset((".md", ".markdown", ".mdx"))
+
 _FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
 MAX_ALLOWED_BLOCK_LINES = 200
 
@@ -379,6 +445,7 @@ def scan_text(path: str, text: str, data: bytes | None = None) -> list[RiskFindi
     `data` is the text's UTF-8 bytes when the caller has them."""
     findings: list[RiskFinding] = []
     allow_on: dict[int, tuple[set[str], str]] = {}
+    markdown = splitext(path)[1].lower() in MARKDOWN_SUFFIXES
     encoded = text.encode("utf-8", errors="surrogatepass") if data is None else data
     for number, line in _candidate_lines(encoded):
         head = line[:MAX_LINE_CHARS]
@@ -392,6 +459,10 @@ def scan_text(path: str, text: str, data: bytes | None = None) -> list[RiskFindi
                     allow_on[covered] = allowed
                 continue
         lowered = head.lower()
+        if markdown and lowered.lstrip(" ").startswith(">"):
+            lowered = _BLOCKQUOTE.sub("", lowered, count=1)
+        if not head.isascii():
+            lowered = _ZERO_WIDTH_CHARS.sub("", lowered)
         hits = [
             (code, rule(lowered))
             for code, needles, rule in LINE_RULES
@@ -453,8 +524,8 @@ def scan_file(path: str, data: bytes) -> list[RiskFinding]:
             return [_whole_file(path, "binary-file", "not UTF-8 text: it cannot be reviewed")]
     findings = scan_text(path, text, head)
     if is_script(path, data):
-        longest = max((len(line) for line in head.split(b"\n")), default=0)
-        if longest > MINIFIED_LINE_CHARS:
+        longest = _longest_dense_line(head)
+        if longest:
             findings.append(
                 _whole_file(
                     path,
@@ -464,6 +535,19 @@ def scan_file(path: str, data: bytes) -> list[RiskFinding]:
                 )
             )
     return findings
+
+
+def _longest_dense_line(data: bytes) -> int:
+    """The length of the longest line that reads as packed code, else 0."""
+    longest = 0
+    for line in data.split(b"\n"):
+        size = len(line)
+        if size <= max(MINIFIED_LINE_CHARS, longest):
+            continue
+        punctuation = sum(line.count(char) for char in _CODE_PUNCTUATION)
+        if size > PACKED_LINE_CHARS or punctuation >= size * MINIFIED_MIN_PUNCTUATION:
+            longest = size
+    return longest
 
 
 def script_entry(path: str, data: bytes) -> ScriptFile | None:
