@@ -11,6 +11,13 @@
   var MAX_WORDS = 12;
   var MAX_WORD_CHARS = 40;
   var SYNONYM_WEIGHT = 0.6;
+  var CORRECTION_WEIGHT = 0.7;
+
+
+
+
+
+
   var EXACT_NAME_BONUS = 1000;
   var FIELDS = ["name", "title", "description", "examples", "tags", "category", "headings", "keywords"];
   var BOOST = { name: 8, title: 5, description: 3, examples: 3, tags: 3, category: 1.5, headings: 1, keywords: 0.6 };
@@ -39,18 +46,35 @@
     }
     return word;
   }
-  function editDistanceAtMost2(a, b) {
-    if (Math.abs(a.length - b.length) > 2 || a.length < 3 || b.length < 3) return false;
+  // Edits (insert, delete, replace, swap two neighbours) from a to b, or limit + 1 once
+  // it is clear there are more.
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var before = null;
     var previous = [];
     for (var j = 0; j <= b.length; j++) previous.push(j);
     for (var i = 1; i <= a.length; i++) {
       var current = [i];
+      var least = i;
       for (j = 1; j <= b.length; j++) {
-        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        var cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, before[j - 2] + 1);
+        current.push(cost);
+        if (cost < least) least = cost;
       }
+      if (least > limit) return limit + 1;
+      before = previous;
       previous = current;
     }
-    return previous[b.length] <= 2;
+    return previous[b.length];
+  }
+  function editDistanceAtMost2(a, b) {
+    return a.length >= 3 && b.length >= 3 && editDistance(a, b, 2) <= 2;
+  }
+  // Typos forgiven in a word the index does not know: none in short words, where one edit
+  // makes another word, one from four letters, two from seven.
+  function allowedEdits(word) {
+    return word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
   }
 
   // ---- engine -------------------------------------------------------------------------
@@ -85,13 +109,14 @@
         keywords: String(entry.k || "")
       };
     });
+    function fieldText(doc, field) {
+      if (field === "tags" || field === "examples") return doc[field].join(" ");
+      if (field === "headings") return doc.sections.map(function (s) { return s[0]; }).join(" ");
+      return doc[field];
+    }
     var search = new MiniSearch({
       fields: FIELDS,
-      extractField: function (doc, field) {
-        if (field === "tags" || field === "examples") return doc[field].join(" ");
-        if (field === "headings") return doc.sections.map(function (s) { return s[0]; }).join(" ");
-        return doc[field];
-      },
+      extractField: fieldText,
       tokenize: splitWords,
       processTerm: function (term) { return stop.has(term) ? null : stem(term); },
       searchOptions: {
@@ -100,6 +125,20 @@
       }
     });
     search.addAll(skills);
+
+    // Every word of the index as written, by length: what a misspelt word is corrected to.
+    var vocabulary = [];
+    var seenWords = new Set();
+    skills.forEach(function (skill) {
+      FIELDS.forEach(function (field) {
+        splitWords(fieldText(skill, field)).forEach(function (word) {
+          if (word.length < 4 || seenWords.has(word) || stop.has(word)) return;
+          seenWords.add(word);
+          (vocabulary[word.length] = vocabulary[word.length] || []).push(word);
+        });
+      });
+    });
+    seenWords = null;
 
     // ---- ranking ----------------------------------------------------------------------
     function queryWords(query) {
@@ -114,15 +153,30 @@
       return words.slice(0, MAX_WORDS);
     }
 
-    function termOptions(fuzzy) {
+    function termOptions(fuzzy, prefix) {
       return {
         fields: FIELDS,
         boost: BOOST,
-        prefix: function (term) { return term.length >= 3; },
-        fuzzy: fuzzy ? function (term) { return term.length >= 4 ? 1 : false; } : false,
+        prefix: prefix ? function (term) { return term.length >= 3; } : false,
+        fuzzy: fuzzy ? function (term) { return allowedEdits(term) || false; } : false,
         weights: { fuzzy: 0.3, prefix: 0.4 },
         combineWith: "AND"
       };
+    }
+
+    // Words of the index nearest to a word it does not know, as stems.
+    function corrections(word) {
+      var limit = allowedEdits(word);
+      var best = limit + 1;
+      var found = [];
+      for (var length = word.length - limit; length <= word.length + limit; length++) {
+        (vocabulary[length] || []).forEach(function (known) {
+          var distance = editDistance(word, known, Math.min(limit, best));
+          if (distance < best) { best = distance; found = []; }
+          if (distance === best && distance <= limit) found.push(stem(known));
+        });
+      }
+      return Array.from(new Set(found)).slice(0, 3);
     }
 
     // Query words grouped into concepts: words of one synonym group ("review a PR") count
@@ -131,46 +185,70 @@
       var found = [];
       for (var i = 0; i < words.length; i++) {
         var pair = i + 1 < words.length ? words[i] + " " + words[i + 1] : null;
-        var members = (pair && synonyms.get(pair)) || synonyms.get(words[i]) || null;
-        var stems = pair && synonyms.has(pair) ? [stem(words[i]), stem(words[i + 1])] : [stem(words[i])];
-        if (pair && synonyms.has(pair)) i += 1;
+        var isPair = Boolean(pair && synonyms.has(pair));
+        var members = (isPair && synonyms.get(pair)) || synonyms.get(words[i]) || null;
+        var own = isPair ? [words[i], words[i + 1]] : [words[i]];
+        if (isPair) i += 1;
+        var entry = { words: own, stems: own.map(stem) };
         var same = members && found.filter(function (c) { return c.members === members; })[0];
-        if (same) same.own.push(stems);
-        else found.push({ own: [stems], members: members || [] });
+        if (same) same.own.push(entry);
+        else found.push({ own: [entry], members: members || [] });
       }
       return found;
     }
 
-    function scoreInto(scores, stems, weight, allowFuzzy) {
-      var query = stems.join(" ");
-      var known = !allowFuzzy || search.search(query, { fields: FIELDS, prefix: false, fuzzy: false, combineWith: "AND" }).length > 0;
-      search.search(query, termOptions(!known)).forEach(function (hit) {
+    function known(query) {
+      return search.search(query, { fields: FIELDS, prefix: false, fuzzy: false, combineWith: "AND" }).length > 0;
+    }
+
+    // scores: skill id -> the best score of the concept's words for the skill.
+    function addScores(scores, query, weight, fuzzy, prefix) {
+      search.search(query, termOptions(fuzzy, prefix)).forEach(function (hit) {
         scores.set(hit.id, Math.max(scores.get(hit.id) || 0, hit.score * weight));
+      });
+    }
+
+    // Typo tolerance only for a word the index does not know: "review" must not also find
+    // every "preview". Such a word is also looked up as the index's nearest word. Only the
+    // word being typed matches as the start of longer words: the others are complete, and
+    // "page" should not find "pagination".
+    function scoreInto(scores, stems, words, weight, allowFuzzy, prefix) {
+      var query = stems.join(" ");
+      var typo = allowFuzzy && !known(query);
+      addScores(scores, query, weight, typo, prefix);
+      if (!typo || words.length !== 1) return;
+      corrections(words[0]).forEach(function (corrected) {
+        addScores(scores, corrected, weight * CORRECTION_WEIGHT, false, prefix);
       });
     }
 
     function rank(query) {
       var words = queryWords(query);
       var groups = concepts(words);
-      var totals = new Map();
-      var matched = new Map();
-      var weightOf = new Map(); // skill id -> summed rarity of the concepts it matches
-      var allWeight = 0;
+      // The last word, unless a space after it says it is complete.
+      var typing = /\s$/.test(String(query)) ? null : words[words.length - 1];
+      var totals = new Map(); // skill id -> summed (saturated) scores of its concepts
+      var matched = new Map(); // skill id -> concepts it has anywhere
+      var weightOf = new Map(); // skill id -> summed rarity of its concepts
+      var foundWeight = 0; // summed rarity of the concepts some skill has
       var size = skills.length;
       groups.forEach(function (concept) {
         var scores = new Map();
-        // Typo tolerance only for a word the index does not know: "review" must not
-        // also find every "preview".
-        concept.own.forEach(function (stems) { scoreInto(scores, stems, 1, true); });
-        var ownKeys = concept.own.map(function (stems) { return stems.join(" "); });
-        concept.members.forEach(function (stems) {
-          if (ownKeys.indexOf(stems.join(" ")) < 0) scoreInto(scores, stems, SYNONYM_WEIGHT, false);
+        concept.own.forEach(function (entry) {
+          scoreInto(scores, entry.stems, entry.words, 1, true, typing !== null && entry.words.indexOf(typing) >= 0);
         });
-        // A concept that no skill has weighs most: it is what the reader came for.
+        var ownKeys = concept.own.map(function (entry) { return entry.stems.join(" "); });
+        concept.members.forEach(function (stems) {
+          if (ownKeys.indexOf(stems.join(" ")) < 0) scoreInto(scores, stems, stems, SYNONYM_WEIGHT, false, false);
+        });
+        if (!scores.size) return;
+        // The rarer a concept, the more it says about what the reader came for.
         var rarity = Math.log((size + 1) / (scores.size + 1)) + 0.1;
-        allWeight += rarity;
+        foundWeight += rarity;
         scores.forEach(function (score, id) {
-          totals.set(id, (totals.get(id) || 0) + score);
+          // The square root: a skill with more of the reader's words beats one that has a
+          // single word in every field.
+          totals.set(id, (totals.get(id) || 0) + Math.sqrt(score));
           matched.set(id, (matched.get(id) || 0) + 1);
           weightOf.set(id, (weightOf.get(id) || 0) + rarity);
         });
@@ -180,12 +258,16 @@
       var results = [];
       totals.forEach(function (score, id) {
         var skill = skills[id];
-        var coverage = matched.get(id) / n;
+        var coverage = weightOf.get(id) / foundWeight;
         var total = score * coverage * coverage;
         if (skill.name === joined || fold(skill.title) === words.join(" ")) total += EXACT_NAME_BONUS;
         else if (joined.length >= 3 && skill.name.indexOf(joined) === 0) total *= 2;
         else if (words.length > 1 && skill.tagPhrases.indexOf(words.join(" ")) >= 0) total *= 1.5;
-        var enough = n <= 2 ? matched.get(id) === n : weightOf.get(id) >= allWeight / 2;
+        // Up to two concepts, a skill must have them all; in a longer sentence, half of
+        // them (a sentence's own wording may appear nowhere: "I need meal ideas for a
+        // vegetarian diet"), and half of the weight of those any skill has.
+        var count = matched.get(id);
+        var enough = n <= 2 ? count === n : count * 2 >= n && weightOf.get(id) * 2 >= foundWeight;
         if (enough) results.push({ skill: skill, score: total });
       });
       results.sort(function (a, b) { return b.score - a.score || (a.skill.name < b.skill.name ? -1 : 1); });
@@ -235,7 +317,7 @@
       };
     }
 
-    return { skills: skills, rank: rank, matchingSection: matchingSection, nearest: nearest };
+    return { skills: skills, search: search, rank: rank, matchingSection: matchingSection, nearest: nearest };
   }
 
   return { create: create, splitWords: splitWords, stem: stem, INVISIBLE: INVISIBLE, MAX_QUERY_CHARS: MAX_QUERY_CHARS };

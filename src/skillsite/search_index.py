@@ -41,9 +41,11 @@ _EXAMPLES_TITLE = "example requests"
 def search_words() -> dict[str, list]:
     """Synonym groups and stop words from the package's `search_words.yml`."""
     text = resources.files("skillsite").joinpath("search_words.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    synonyms = [[str(word).lower() for word in group] for group in data["synonyms"]]
-    stop = sorted({str(word).lower() for word in data["stop"]})
+    # BaseLoader keeps every entry a string: YAML 1.1 would read `on`, `no` and `off` as
+    # booleans, and the stop words would become "true" and "false".
+    data = yaml.load(text, Loader=yaml.BaseLoader)
+    synonyms = [[word.lower() for word in group] for group in data["synonyms"]]
+    stop = sorted({word.lower() for word in data["stop"]})
     return {"synonyms": synonyms, "stop": stop}
 
 
