@@ -68,8 +68,10 @@
     }
     return previous[b.length];
   }
-  function editDistanceAtMost2(a, b) {
-    return a.length >= 3 && b.length >= 3 && editDistance(a, b, 2) <= 2;
+  // Close enough to suggest, for a query with no match: one edit more than a search forgives.
+  function closeEnoughToSuggest(word, known) {
+    var limit = word.length >= 7 ? 3 : 2;
+    return word.length >= 3 && known.length >= 3 && editDistance(word, known, limit) <= limit;
   }
   // Typos forgiven in a word the index does not know: none in short words, where one edit
   // makes another word, one from four letters, two from seven.
@@ -295,7 +297,7 @@
           stems.forEach(function (q) {
             if (s === q) score += 3;
             else if (q.length >= 3 && (s.indexOf(q) === 0 || q.indexOf(s) === 0)) score += 2;
-            else if (editDistanceAtMost2(s, q)) score += 1;
+            else if (closeEnoughToSuggest(q, s)) score += 1;
           });
         });
         return score;

@@ -21,10 +21,11 @@ QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_tex
 SEARCH_BOX = "[data-skillsite-search] input[name=q]"
 RESULT_LINKS = "[data-skillsite-results] a"
 STATUS = "[data-skillsite-status]"
-# The goals are 95 % first and 98 % in the top three (bench/README.md has the figures);
-# the test fails below these floors, which leave room for the catalog growing.
-TOP1_FLOOR = 0.9
-TOP3_FLOOR = 0.95
+# The goals are 95 % first and 98 % in the top three (bench/README.md has the figures).
+# Measured over the 98 queries: 92.9 % first, 98.0 % in the top three; the floors sit two
+# queries below, for the catalog growing.
+TOP1_FLOOR = 0.91
+TOP3_FLOOR = 0.96
 
 
 def query_params(rows: list[dict]) -> list:
@@ -143,8 +144,8 @@ def test_no_match_says_so_and_offers_the_nearest_names_tags_and_categories(
     real_site: ServedSite, open_page
 ) -> None:
     page = open_page(real_site.page())
-    # Two edits from real words: too far to match, close enough to suggest.
-    assert type_query(page, "zzpostmortem zzrunbook") == []
+    # Three edits from real words: too far to match, close enough to suggest.
+    assert type_query(page, "zzzpostmortem zzzrunbook") == []
     assert "No skill matches" in page.locator(STATUS).inner_text()
     suggestions = page.locator("[data-skillsite-suggestions]")
     assert suggestions.is_visible()

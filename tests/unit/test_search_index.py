@@ -67,6 +67,9 @@ def test_synonym_file_covers_the_usual_abbreviations() -> None:
         assert word in known, word
     stop = set(search_words()["stop"])
     assert {"for", "set", "up", "the"} <= stop
+    # Words YAML 1.1 reads as booleans stay words.
+    assert {"on", "no", "off"} <= stop
+    assert not {"true", "false"} & stop
     assert not stop & known, "a synonym that is also a stop word could never match"
 
 
