@@ -1,5 +1,6 @@
 // Ranks every query of a query set with the site's own ranking code under Node.
-// Usage: node bench/search_quality.js INDEX.json QUERIES.json  (see search_quality.py)
+// Usage: node bench/search_quality.js SKILLS.json DETAILS.json QUERIES.json [--summary-only]
+// (see search_quality.py)
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -8,7 +9,9 @@ const MiniSearch = require(path.join(assets, "vendor", "minisearch.js"));
 const SkillsiteRank = require(path.join(assets, "skillsite-rank.js"));
 
 const index = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const queries = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const details = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const queries = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
 const engine = SkillsiteRank.create(MiniSearch, index);
+if (process.argv[5] !== "--summary-only") engine.addDetails(details);
 const answers = queries.map((query) => engine.rank(query).results.slice(0, 20).map((r) => r.skill.name));
 process.stdout.write(JSON.stringify(answers));

@@ -19,7 +19,10 @@
 
 
   var EXACT_NAME_BONUS = 1000;
-  var FIELDS = ["name", "title", "description", "examples", "tags", "category", "headings", "keywords"];
+  // search/skills.json holds the summary fields; search/skill-details.json, fetched after
+  // it, the others.
+  var SUMMARY_FIELDS = ["name", "title", "description", "tags", "category"];
+  var DETAIL_FIELDS = ["examples", "headings", "keywords"];
   var BOOST = { name: 8, title: 5, description: 3, examples: 3, tags: 3, category: 1.5, headings: 1, keywords: 0.6 };
   var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]/g;
   var SUFFIXES = [
@@ -80,7 +83,8 @@
   }
 
   // ---- engine -------------------------------------------------------------------------
-  // `index` is search/skills.json as written by src/skillsite/search_index.py.
+  // `index` is search/skills.json as written by src/skillsite/search_index.py; the details
+  // file joins it through addDetails.
   function create(MiniSearch, index) {
     var stop = new Set(index.words.stop);
     // A word or two-word phrase -> its synonym group: every member as a list of stems.
@@ -106,9 +110,9 @@
         tagPhrases: (entry.g || []).map(function (tag) {
           return splitWords(tag).filter(function (w) { return !stop.has(w); }).join(" ");
         }),
-        examples: (entry.e || []).map(String),
-        sections: (entry.h || []).map(function (pair) { return [String(pair[0]), String(pair[1] || "")]; }),
-        keywords: String(entry.k || "")
+        examples: [],
+        sections: [],
+        keywords: ""
       };
     });
     function fieldText(doc, field) {
@@ -116,31 +120,52 @@
       if (field === "headings") return doc.sections.map(function (s) { return s[0]; }).join(" ");
       return doc[field];
     }
-    var search = new MiniSearch({
-      fields: FIELDS,
-      extractField: fieldText,
-      tokenize: splitWords,
-      processTerm: function (term) { return stop.has(term) ? null : stem(term); },
-      searchOptions: {
-        tokenize: function (text) { return text.split(" "); },
-        processTerm: function (term) { return term; }
-      }
-    });
-    search.addAll(skills);
+    function fieldIndex(fields) {
+      var search = new MiniSearch({
+        fields: fields,
+        extractField: fieldText,
+        tokenize: splitWords,
+        processTerm: function (term) { return stop.has(term) ? null : stem(term); },
+        searchOptions: {
+          tokenize: function (text) { return text.split(" "); },
+          processTerm: function (term) { return term; }
+        }
+      });
+      search.addAll(skills);
+      return search;
+    }
 
     // Every word of the index as written, by length: what a misspelt word is corrected to.
     var vocabulary = [];
     var seenWords = new Set();
-    skills.forEach(function (skill) {
-      FIELDS.forEach(function (field) {
-        splitWords(fieldText(skill, field)).forEach(function (word) {
-          if (word.length < 4 || seenWords.has(word) || stop.has(word)) return;
-          seenWords.add(word);
-          (vocabulary[word.length] = vocabulary[word.length] || []).push(word);
+    function learnWords(fields) {
+      skills.forEach(function (skill) {
+        fields.forEach(function (field) {
+          splitWords(fieldText(skill, field)).forEach(function (word) {
+            if (word.length < 4 || seenWords.has(word) || stop.has(word)) return;
+            seenWords.add(word);
+            (vocabulary[word.length] = vocabulary[word.length] || []).push(word);
+          });
         });
       });
-    });
-    seenWords = null;
+    }
+
+    var indexes = [fieldIndex(SUMMARY_FIELDS)];
+    learnWords(SUMMARY_FIELDS);
+
+    // search/skill-details.json: example requests, headings and body words, same order.
+    function addDetails(details) {
+      if (indexes.length > 1) return;
+      (details.skills || []).forEach(function (entry, id) {
+        var skill = skills[id];
+        if (!skill || !entry) return;
+        skill.examples = (entry.e || []).map(String);
+        skill.sections = (entry.h || []).map(function (pair) { return [String(pair[0]), String(pair[1] || "")]; });
+        skill.keywords = String(entry.k || "");
+      });
+      indexes.push(fieldIndex(DETAIL_FIELDS));
+      learnWords(DETAIL_FIELDS);
+    }
 
     // ---- ranking ----------------------------------------------------------------------
     function queryWords(query) {
@@ -157,7 +182,6 @@
 
     function termOptions(fuzzy, prefix) {
       return {
-        fields: FIELDS,
         boost: BOOST,
         prefix: prefix ? function (term) { return term.length >= 3; } : false,
         fuzzy: fuzzy ? function (term) { return allowedEdits(term) || false; } : false,
@@ -200,13 +224,21 @@
     }
 
     function known(query) {
-      return search.search(query, { fields: FIELDS, prefix: false, fuzzy: false, combineWith: "AND" }).length > 0;
+      return indexes.some(function (search) {
+        return search.search(query, { prefix: false, fuzzy: false, combineWith: "AND" }).length > 0;
+      });
     }
 
     // scores: skill id -> the best score of the concept's words for the skill.
     function addScores(scores, query, weight, fuzzy, prefix) {
-      search.search(query, termOptions(fuzzy, prefix)).forEach(function (hit) {
-        scores.set(hit.id, Math.max(scores.get(hit.id) || 0, hit.score * weight));
+      var sums = new Map();
+      indexes.forEach(function (search) {
+        search.search(query, termOptions(fuzzy, prefix)).forEach(function (hit) {
+          sums.set(hit.id, (sums.get(hit.id) || 0) + hit.score);
+        });
+      });
+      sums.forEach(function (score, id) {
+        scores.set(id, Math.max(scores.get(id) || 0, score * weight));
       });
     }
 
@@ -319,7 +351,14 @@
       };
     }
 
-    return { skills: skills, search: search, rank: rank, matchingSection: matchingSection, nearest: nearest };
+    return {
+      skills: skills,
+      rank: rank,
+      addDetails: addDetails,
+      hasDetails: function () { return indexes.length > 1; },
+      matchingSection: matchingSection,
+      nearest: nearest
+    };
   }
 
   return { create: create, splitWords: splitWords, stem: stem, INVISIBLE: INVISIBLE, MAX_QUERY_CHARS: MAX_QUERY_CHARS };

@@ -1,12 +1,16 @@
 // Skill search dialog. The index (search/skills.json), the search library (MiniSearch,
 // vendored) and the ranking (skillsite-rank.js) load on first use: focusing the search
-// box, pressing "/" or opening a page with ?q=. Every catalog string is inserted as text.
+// box, pressing "/" or opening a page with ?q=. The first results rank by names, titles,
+// descriptions and tags; search/skill-details.json (example requests, headings, body
+// words) follows and the results are ranked again with it: until then the results list is
+// aria-busy. Every catalog string is inserted as text.
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script || typeof URL === "undefined") return;
   var ROOT = new URL("..", script.src);
   var INDEX_URL = new URL("search/skills.json", ROOT).href;
+  var DETAILS_URL = new URL("search/skill-details.json", ROOT).href;
   var LIBRARY_URLS = [
     new URL("assets/vendor/minisearch.js", ROOT).href,
     new URL("assets/skillsite-rank.js", ROOT).href
@@ -17,8 +21,9 @@
   var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]/g;
 
   // ---- engine -------------------------------------------------------------------------
-  var engine = null; // SkillsiteRank.create(...): {skills, rank, matchingSection, nearest}
+  var engine = null; // SkillsiteRank.create(...): {skills, rank, addDetails, ...}
   var loading = null;
+  var detailsDone = false; // added to the engine, or given up on
 
   function loadScript(url) {
     return new Promise(function (resolve, reject) {
@@ -35,18 +40,32 @@
     return Promise.all(LIBRARY_URLS.map(loadScript));
   }
 
-  function loadIndex() {
-    return fetch(INDEX_URL).then(function (response) {
+  function loadJson(url) {
+    return fetch(url).then(function (response) {
       if (!response.ok) throw new Error("search index: HTTP " + response.status);
       return response.json();
+    });
+  }
+
+  function loadDetails() {
+    loadJson(DETAILS_URL).then(function (details) {
+      engine.addDetails(details);
+    }).catch(function () {
+      // The summary ranking stands on its own.
+    }).then(function () {
+      detailsDone = true;
+      lastQuery = null; // rank the query in the box again, with the details
+      if (toggle.checked) update();
+      else list.setAttribute("aria-busy", "false");
     });
   }
 
   function ready() {
     if (engine) return Promise.resolve(engine);
     if (!loading) {
-      loading = Promise.all([loadLibrary(), loadIndex()]).then(function (parts) {
+      loading = Promise.all([loadLibrary(), loadJson(INDEX_URL)]).then(function (parts) {
         engine = window.SkillsiteRank.create(window.MiniSearch, parts[1]);
+        setTimeout(loadDetails, 0);
         return engine;
       });
       loading.catch(function () { loading = null; });
@@ -160,7 +179,8 @@
       lastQuery = query;
       render(query);
       syncUrl(query);
-      list.setAttribute("aria-busy", "false");
+      list.setAttribute("data-skillsite-stage", detailsDone ? "full" : "summary");
+      list.setAttribute("aria-busy", detailsDone ? "false" : "true");
     }, function (error) {
       status.textContent = "Search is unavailable: " + error.message;
       list.setAttribute("aria-busy", "false");

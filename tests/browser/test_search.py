@@ -194,12 +194,41 @@ def test_index_loads_only_when_search_is_used(small_site: ServedSite, open_page)
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(small_site.page("skills/token-keeper/"))
     page.wait_for_load_state("networkidle")
-    assert not [p for p in requested if p.endswith(("skills.json", "minisearch.js"))]
+    assert not [p for p in requested if p.endswith((".json", "minisearch.js"))]
     page.keyboard.press("/")
     page.keyboard.type("jwt")
     wait_for_results(page)
     assert any(p.endswith("/search/skills.json") for p in requested)
+    assert any(p.endswith("/search/skill-details.json") for p in requested)
     assert found_skills(page)[0] == "token-keeper"
+
+
+def test_first_results_come_before_the_details_and_improve_with_them(
+    small_site: ServedSite, open_page
+) -> None:
+    page = open_page(small_site.page())
+    held = []
+    page.route("**/search/skill-details.json", lambda route: held.append(route))
+    # "checker" is only in token-keeper's body: the details file brings the body words.
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.fill("jwt")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-results]')"
+        ".getAttribute('data-skillsite-stage') === 'summary'"
+    )
+    assert found_skills(page)[0] == "token-keeper"
+    assert page.locator("[data-skillsite-results]").get_attribute("aria-busy") == "true"
+    box.fill("checker")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-status]').innerText.startsWith('No skill')"
+    )
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    wait_for_results(page)
+    assert page.locator("[data-skillsite-results]").get_attribute("data-skillsite-stage") == "full"
+    assert found_skills(page) == ["token-keeper"]
 
 
 def test_search_is_driven_by_the_keyboard(small_site: ServedSite, open_page) -> None:
