@@ -135,16 +135,19 @@
       return search;
     }
 
-    // Every word of the index as written, by length: what a misspelt word is corrected to.
+    // Every word of the index as written, by length: what a misspelt word is corrected to;
+    // and every term of the index (a stem), to tell a known word without a search.
     var vocabulary = [];
     var seenWords = new Set();
+    var terms = new Set();
     function learnWords(fields) {
       skills.forEach(function (skill) {
         fields.forEach(function (field) {
           splitWords(fieldText(skill, field)).forEach(function (word) {
-            if (word.length < 4 || seenWords.has(word) || stop.has(word)) return;
+            if (seenWords.has(word) || stop.has(word)) return;
             seenWords.add(word);
-            (vocabulary[word.length] = vocabulary[word.length] || []).push(word);
+            terms.add(stem(word));
+            if (word.length >= 4) (vocabulary[word.length] = vocabulary[word.length] || []).push(word);
           });
         });
       });
@@ -223,10 +226,8 @@
       return found;
     }
 
-    function known(query) {
-      return indexes.some(function (search) {
-        return search.search(query, { prefix: false, fuzzy: false, combineWith: "AND" }).length > 0;
-      });
+    function known(stems) {
+      return stems.every(function (term) { return terms.has(term); });
     }
 
     // scores: skill id -> the best score of the concept's words for the skill.
@@ -248,7 +249,7 @@
     // "page" should not find "pagination".
     function scoreInto(scores, stems, words, weight, allowFuzzy, prefix) {
       var query = stems.join(" ");
-      var typo = allowFuzzy && !known(query);
+      var typo = allowFuzzy && !known(stems);
       addScores(scores, query, weight, typo, prefix);
       if (!typo || words.length !== 1) return;
       corrections(words[0]).forEach(function (corrected) {
