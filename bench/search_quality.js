@@ -12,6 +12,8 @@ const index = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const details = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
 const queries = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
 const engine = SkillsiteRank.create(MiniSearch, index);
-if (process.argv[5] !== "--summary-only") engine.addDetails(details);
-const answers = queries.map((query) => engine.rank(query).results.slice(0, 20).map((r) => r.skill.name));
-process.stdout.write(JSON.stringify(answers));
+const added = process.argv[5] === "--summary-only" ? Promise.resolve() : engine.addDetails(details);
+added.then(() => {
+  const answers = queries.map((query) => engine.rank(query).results.slice(0, 20).map((r) => r.skill.name));
+  process.stdout.write(JSON.stringify(answers));
+});

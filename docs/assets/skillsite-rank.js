@@ -23,6 +23,7 @@
   // it, the others.
   var SUMMARY_FIELDS = ["name", "title", "description", "tags", "category"];
   var DETAIL_FIELDS = ["examples", "headings", "keywords"];
+  var DETAIL_CHUNK = 250;
   var BOOST = { name: 8, title: 5, description: 3, examples: 3, tags: 3, category: 1.5, headings: 1, keywords: 0.6 };
   var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]/g;
   var SUFFIXES = [
@@ -121,7 +122,7 @@
       return doc[field];
     }
     function fieldIndex(fields) {
-      var search = new MiniSearch({
+      return new MiniSearch({
         fields: fields,
         extractField: fieldText,
         tokenize: splitWords,
@@ -131,8 +132,6 @@
           processTerm: function (term) { return term; }
         }
       });
-      search.addAll(skills);
-      return search;
     }
 
     // Every word of the index as written, by length: what a misspelt word is corrected to;
@@ -154,11 +153,16 @@
     }
 
     var indexes = [fieldIndex(SUMMARY_FIELDS)];
+    indexes[0].addAll(skills);
     learnWords(SUMMARY_FIELDS);
+    var detailsAdded = false;
 
     // search/skill-details.json: example requests, headings and body words, same order.
+    // Indexed in chunks, so that a reader typing meanwhile is not kept waiting; the ranking
+    // uses the details once all are in.
     function addDetails(details) {
-      if (indexes.length > 1) return;
+      if (detailsAdded) return Promise.resolve();
+      detailsAdded = true;
       (details.skills || []).forEach(function (entry, id) {
         var skill = skills[id];
         if (!skill || !entry) return;
@@ -166,8 +170,11 @@
         skill.sections = (entry.h || []).map(function (pair) { return [String(pair[0]), String(pair[1] || "")]; });
         skill.keywords = String(entry.k || "");
       });
-      indexes.push(fieldIndex(DETAIL_FIELDS));
-      learnWords(DETAIL_FIELDS);
+      var search = fieldIndex(DETAIL_FIELDS);
+      return search.addAllAsync(skills, { chunkSize: DETAIL_CHUNK }).then(function () {
+        learnWords(DETAIL_FIELDS);
+        indexes.push(search);
+      });
     }
 
     // ---- ranking ----------------------------------------------------------------------

@@ -49,7 +49,7 @@
 
   function loadDetails() {
     loadJson(DETAILS_URL).then(function (details) {
-      engine.addDetails(details);
+      return engine.addDetails(details);
     }).catch(function () {
       // The summary ranking stands on its own.
     }).then(function () {
