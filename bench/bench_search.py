@@ -1,13 +1,15 @@
 """Site search at 150, 1,000 and 5,000 synthetic skills: bytes and time in Chromium.
 
 For each size, `bench/gen_catalog.py` writes a catalog, the core builds its search index
-(`search/skills.json`, as the build hook does), and the index replaces the one of a site
-built once from the repository's catalog. Chromium (Debian's, through Playwright) then
-opens the home page and reports:
+(`search/skills.json` and `search/skill-details.json`, as the build hook does), and the
+index replaces the one of a site built once from the repository's catalog. Chromium
+(Debian's, through Playwright) then opens the home page and reports:
 
-- bytes fetched before the first result: everything requested after the page loaded until
-  the first query was answered (index and search library), raw and gzip-compressed;
+- bytes fetched before the first result: everything requested after the page loaded and
+  received before the first query was answered (summary index, search library and ranking
+  script), raw and gzip-compressed;
 - time from opening the search (pressing "/") to the first result: fetch, parse, index;
+- time to the results ranked with the details file, and all bytes fetched by then;
 - time from the last keystroke to results for a set of queries (median and worst).
 
     .venv/bin/python bench/bench_search.py [--sizes 150 1000 5000] [--repeat 5]
@@ -76,9 +78,9 @@ def build_base_site(target: Path) -> None:
     )
 
 
-def synthetic_index(size: int) -> bytes:
+def synthetic_index(size: int) -> dict[str, bytes]:
     from skillsite.loader import load_catalog
-    from skillsite.search_index import search_index_bytes
+    from skillsite.search_index import search_index_files
     from skillsite.site_info import SiteInfo
 
     catalog_dir = OUT / f"search-{size}"
@@ -90,7 +92,23 @@ def synthetic_index(size: int) -> bytes:
             capture_output=True,
         )
     catalog = load_catalog(catalog_dir)
-    return search_index_bytes(catalog, SiteInfo())
+    return search_index_files(catalog, SiteInfo())
+
+
+WATCH_STAGES = """() => {
+  const list = document.querySelector('[data-skillsite-results]');
+  const seen = {start: performance.now(), first: null, full: null};
+  window.__benchStages = seen;
+  new MutationObserver(() => {
+    const stage = list.getAttribute('data-skillsite-stage');
+    if (stage && seen.first === null) seen.first = performance.now();
+    const idle = list.getAttribute('aria-busy') === 'false';
+    if (stage === 'full' && idle && seen.full === null) seen.full = performance.now();
+  }).observe(list, {attributes: true});
+}"""
+RESOURCES = """start => performance.getEntriesByType('resource')
+  .filter(entry => entry.startTime >= start)
+  .map(entry => [entry.name, entry.responseEnd])"""
 
 
 def measure(browser, url: str, site: Path, repeat: int) -> dict[str, float]:
@@ -98,34 +116,30 @@ def measure(browser, url: str, site: Path, repeat: int) -> dict[str, float]:
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    fetched: dict[str, int] = {}
-
-    def record(response) -> None:
-        try:
-            fetched[response.url] = len(response.body())
-        except Exception:  # a response without a body (redirect) counts nothing
-            fetched[response.url] = 0
-
-    page.on("response", record)
-    start = page.evaluate("() => performance.now()")
+    page.evaluate(WATCH_STAGES)
     page.keyboard.press("/")
     page.keyboard.type("deploy")
-    page.wait_for_function(
-        "() => document.querySelector('[data-skillsite-results]')"
-        ".getAttribute('aria-busy') === 'false'"
-    )
-    first = page.evaluate("() => performance.now()") - start
-    served = [(site / urlsplit(u).path.lstrip("/")).read_bytes() for u in fetched]
-    gz = sum(len(gzip.compress(data)) for data in served)
+    page.wait_for_function("() => window.__benchStages.full !== null")
+    stages = page.evaluate("() => window.__benchStages")
+    resources = page.evaluate(RESOURCES, stages["start"])
+
+    def served(ended_by: float) -> list[bytes]:
+        paths = [urlsplit(name).path.lstrip("/") for name, end in resources if end <= ended_by]
+        return [(site / path).read_bytes() for path in paths]
+
+    before_first = served(stages["first"])
+    everything = served(stages["full"])
     timings = [page.evaluate(MEASURE_KEYSTROKE, q) for _ in range(repeat) for q in QUERIES]
     context.close()
     return {
-        "raw": sum(fetched.values()),
-        "gzip": gz,
-        "first": first,
+        "raw": sum(len(data) for data in before_first),
+        "gzip": sum(len(gzip.compress(data)) for data in before_first),
+        "files": len(before_first),
+        "all_gzip": sum(len(gzip.compress(data)) for data in everything),
+        "first": stages["first"] - stages["start"],
+        "full": stages["full"] - stages["start"],
         "median": statistics.median(timings),
         "worst": max(timings),
-        "files": len(fetched),
     }
 
 
@@ -151,22 +165,26 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for size in args.sizes:
-            index = synthetic_index(size)
-            (site / "search" / "skills.json").write_bytes(index)
+            files = synthetic_index(size)
+            for path, data in files.items():
+                (site / path).write_bytes(data)
+            summary = files["search/skills.json"]
             result = measure(browser, url, site, args.repeat)
-            rows.append((size, len(index), len(gzip.compress(index)), result))
+            rows.append((size, len(summary), len(gzip.compress(summary)), result))
         browser.close()
     server.shutdown()
     print(
-        "| skills | index | index gzip | fetched before first result (gzip) "
-        "| open to first result | keystroke to results, median | worst |"
+        "| skills | first index file | gzip | fetched before the first result (gzip) "
+        "| open to first result | to ranked with details (all fetched, gzip) "
+        "| keystroke to results, median | worst |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size, raw, packed, r in rows:
         print(
             f"| {size:,} | {raw / 1024:,.0f} KB | {packed / 1024:,.0f} KB "
             f"| {r['raw'] / 1024:,.0f} KB ({r['gzip'] / 1024:,.0f} KB, {r['files']} files) "
-            f"| {r['first']:,.0f} ms | {r['median']:,.1f} ms | {r['worst']:,.1f} ms |"
+            f"| {r['first']:,.0f} ms | {r['full']:,.0f} ms ({r['all_gzip'] / 1024:,.0f} KB) "
+            f"| {r['median']:,.1f} ms | {r['worst']:,.1f} ms |"
         )
     return 0
 

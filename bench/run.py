@@ -12,6 +12,7 @@ BENCHMARKS = (
     "bench_hostile.py",
     "bench_site.py",
     "bench_search.py",
+    "search_quality.py",
     "bench_trust.py",
     "bench_engines.py",
 )

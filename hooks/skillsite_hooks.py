@@ -30,7 +30,7 @@ from skillsite.output import write_files
 from skillsite.published import PublishedSkill
 from skillsite.render import BODY_MARKER, skill_page_uri
 from skillsite.sanitize import sanitize_html
-from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
+from skillsite.search_index import search_index_files
 from skillsite.settings import (
     CATALOG_ENV,
     BuildEnvironment,
@@ -199,7 +199,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     try:
         artifacts = build_artifacts(state.catalog, state.site, state.published, state.build_date)
-        artifacts[SEARCH_INDEX_PATH] = search_index_bytes(state.catalog, state.site, state.sections)
+        artifacts.update(search_index_files(state.catalog, state.site, state.sections))
         write_files(Path(config.site_dir), artifacts)
     except (OSError, SourceDateEpochError) as error:
         raise PluginError(f"could not write the catalog's files: {error}") from None

@@ -4,6 +4,11 @@ One entry per skill with what a reader searches by (name, title, description, ta
 category, example requests, section headings, frequent body words), plus the synonym and
 stop-word lists of `search_words.yml`. It is data only: the browser inserts every string
 as text, never as markup.
+
+It ships as two files: `search/skills.json` (names, titles, descriptions, tags and
+categories: enough for the first results, fetched when the search is opened) and
+`search/skill-details.json` (example requests, headings and body words, in the same
+order, fetched after it), so that a large catalog shows results before the bulk arrives.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -22,7 +28,9 @@ from skillsite.render import format_date, split_body_title
 from skillsite.site_info import SiteInfo
 
 SEARCH_INDEX_PATH = "search/skills.json"
-INDEX_VERSION = 1
+SEARCH_DETAILS_PATH = "search/skill-details.json"
+INDEX_VERSION = 2
+DETAIL_KEYS = ("e", "h", "k")  # keys of an entry that go to the details file
 BODY_KEYWORDS = 24
 EXAMPLE_REQUESTS = 12
 HEADINGS = 30
@@ -41,9 +49,11 @@ _EXAMPLES_TITLE = "example requests"
 def search_words() -> dict[str, list]:
     """Synonym groups and stop words from the package's `search_words.yml`."""
     text = resources.files("skillsite").joinpath("search_words.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    synonyms = [[str(word).lower() for word in group] for group in data["synonyms"]]
-    stop = sorted({str(word).lower() for word in data["stop"]})
+    # BaseLoader keeps every entry a string: YAML 1.1 would read `on`, `no` and `off` as
+    # booleans, and the stop words would become "true" and "false".
+    data = yaml.load(text, Loader=yaml.BaseLoader)
+    synonyms = [[word.lower() for word in group] for group in data["synonyms"]]
+    stop = sorted({word.lower() for word in data["stop"]})
     return {"synonyms": synonyms, "stop": stop}
 
 
@@ -144,10 +154,26 @@ def search_index(
     }
 
 
-def search_index_bytes(
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def split_index(index: Mapping[str, Any]) -> dict[str, bytes]:
+    """The index as its two files: the summary entries, and the details in the same order."""
+    entries: list[dict[str, object]] = index["skills"]
+    summary = dict(index)
+    summary["skills"] = [{k: v for k, v in e.items() if k not in DETAIL_KEYS} for e in entries]
+    details = {
+        "version": index["version"],
+        "skills": [{k: e[k] for k in DETAIL_KEYS if k in e} for e in entries],
+    }
+    return {SEARCH_INDEX_PATH: _json(summary), SEARCH_DETAILS_PATH: _json(details)}
+
+
+def search_index_files(
     catalog: Catalog,
     site: SiteInfo,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
-) -> bytes:
-    data = search_index(catalog, site, sections)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+) -> dict[str, bytes]:
+    """`search/skills.json` and `search/skill-details.json`, by path."""
+    return split_index(search_index(catalog, site, sections))

@@ -21,10 +21,11 @@ QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_tex
 SEARCH_BOX = "[data-skillsite-search] input[name=q]"
 RESULT_LINKS = "[data-skillsite-results] a"
 STATUS = "[data-skillsite-status]"
-# The goals are 95 % first and 98 % in the top three (bench/README.md has the figures);
-# the test fails below these floors, which leave room for the catalog growing.
-TOP1_FLOOR = 0.9
-TOP3_FLOOR = 0.95
+# The goals are 95 % first and 98 % in the top three (bench/README.md has the figures).
+# Measured over the 98 queries: 92.9 % first, 98.0 % in the top three; the floors sit two
+# queries below, for the catalog growing.
+TOP1_FLOOR = 0.91
+TOP3_FLOOR = 0.96
 
 
 def query_params(rows: list[dict]) -> list:
@@ -143,8 +144,8 @@ def test_no_match_says_so_and_offers_the_nearest_names_tags_and_categories(
     real_site: ServedSite, open_page
 ) -> None:
     page = open_page(real_site.page())
-    # Two edits from real words: too far to match, close enough to suggest.
-    assert type_query(page, "zzpostmortem zzrunbook") == []
+    # Three edits from real words: too far to match, close enough to suggest.
+    assert type_query(page, "zzzpostmortem zzzrunbook") == []
     assert "No skill matches" in page.locator(STATUS).inner_text()
     suggestions = page.locator("[data-skillsite-suggestions]")
     assert suggestions.is_visible()
@@ -193,12 +194,41 @@ def test_index_loads_only_when_search_is_used(small_site: ServedSite, open_page)
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(small_site.page("skills/token-keeper/"))
     page.wait_for_load_state("networkidle")
-    assert not [p for p in requested if p.endswith(("skills.json", "minisearch.js"))]
+    assert not [p for p in requested if p.endswith((".json", "minisearch.js"))]
     page.keyboard.press("/")
     page.keyboard.type("jwt")
     wait_for_results(page)
     assert any(p.endswith("/search/skills.json") for p in requested)
+    assert any(p.endswith("/search/skill-details.json") for p in requested)
     assert found_skills(page)[0] == "token-keeper"
+
+
+def test_first_results_come_before_the_details_and_improve_with_them(
+    small_site: ServedSite, open_page
+) -> None:
+    page = open_page(small_site.page())
+    held = []
+    page.route("**/search/skill-details.json", lambda route: held.append(route))
+    # "checker" is only in token-keeper's body: the details file brings the body words.
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.fill("jwt")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-results]')"
+        ".getAttribute('data-skillsite-stage') === 'summary'"
+    )
+    assert found_skills(page)[0] == "token-keeper"
+    assert page.locator("[data-skillsite-results]").get_attribute("aria-busy") == "true"
+    box.fill("checker")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-status]').innerText.startsWith('No skill')"
+    )
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    wait_for_results(page)
+    assert page.locator("[data-skillsite-results]").get_attribute("data-skillsite-stage") == "full"
+    assert found_skills(page) == ["token-keeper"]
 
 
 def test_search_is_driven_by_the_keyboard(small_site: ServedSite, open_page) -> None:

@@ -182,7 +182,9 @@ def test_search_index_is_data_for_every_hostile_skill(hostile: HostileBuild) -> 
     assert "body-html" in names
     api = json.loads(hostile.site.read("api/skills.json"))
     assert names == {s["name"] for s in api["skills"]}
-    for entry in index["skills"]:
+    details = json.loads(hostile.site.read("search/skill-details.json"))
+    assert len(details["skills"]) == len(index["skills"])
+    for entry in details["skills"]:
         for _, anchor in entry["h"]:
             assert re.fullmatch(r"[A-Za-z0-9_-]*", anchor), anchor
 

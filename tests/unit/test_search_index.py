@@ -13,9 +13,12 @@ from sitebuild import REPO
 from skillsite.browse import browse_page
 from skillsite.model import Catalog, Category, Skill, SupportingFile
 from skillsite.search_index import (
+    SEARCH_DETAILS_PATH,
+    SEARCH_INDEX_PATH,
     body_keywords,
     example_requests,
     search_index,
+    search_index_files,
     search_words,
 )
 from skillsite.site_info import SiteInfo
@@ -67,6 +70,9 @@ def test_synonym_file_covers_the_usual_abbreviations() -> None:
         assert word in known, word
     stop = set(search_words()["stop"])
     assert {"for", "set", "up", "the"} <= stop
+    # Words YAML 1.1 reads as booleans stay words.
+    assert {"on", "no", "off"} <= stop
+    assert not {"true", "false"} & stop
     assert not stop & known, "a synonym that is also a stop word could never match"
 
 
@@ -78,6 +84,24 @@ def test_index_keeps_catalog_text_as_data_and_drops_unsafe_anchors() -> None:
     entry = index["skills"][0]
     assert entry["d"] == HOSTILE  # inserted with textContent by the script
     assert entry["h"] == [["A", ""], ["B", "ok"]]
+
+
+def test_index_ships_as_a_summary_then_details_entry_for_entry() -> None:
+    body = (
+        "# T\n\n## Rotate keys\n\nRotate rotate rotate.\n\n## Example requests\n\n- renew my keys\n"
+    )
+    skills = (make_skill("b-skill", tags=("keys",), body=body), make_skill("a-skill"))
+    files = search_index_files(make_catalog(*skills), SiteInfo())
+    summary = json.loads(files[SEARCH_INDEX_PATH])
+    details = json.loads(files[SEARCH_DETAILS_PATH])
+    assert [entry["n"] for entry in summary["skills"]] == ["b-skill", "a-skill"]
+    assert summary["skills"][0]["g"] == ["keys"]
+    assert "words" in summary
+    assert not {"e", "h", "k"} & set(summary["skills"][0])
+    assert details["skills"][0]["e"] == ["renew my keys"]
+    assert details["skills"][0]["h"][0] == ["Rotate keys", ""]
+    assert details["skills"][0]["k"].split()[0] == "rotate"
+    assert details["skills"][1] == {"e": [], "h": [], "k": ""}
 
 
 class _Collector(HTMLParser):

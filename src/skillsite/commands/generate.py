@@ -20,7 +20,7 @@ from skillsite.artifacts import build_artifacts
 from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.output import write_files
-from skillsite.search_index import SEARCH_INDEX_PATH, search_index_bytes
+from skillsite.search_index import search_index_files
 from skillsite.settings import (
     BuildEnvironment,
     SiteConfigError,
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         prepared.catalog, prepared.site, prepared.published, prepared.build_date
     )
     # Without rendered pages, section links in the index lead to the top of each page.
-    artifacts[SEARCH_INDEX_PATH] = search_index_bytes(prepared.catalog, prepared.site)
+    artifacts.update(search_index_files(prepared.catalog, prepared.site))
     write_files(files_out, artifacts)
     nav = navigation(prepared.catalog, prepared.pages, list(settings.nav))
     (out / NAV_FILE).write_text(json.dumps(nav, indent=1), encoding="utf-8")

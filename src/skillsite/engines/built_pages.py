@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from skillsite.render import BODY_END_MARKER, BODY_MARKER
 from skillsite.sanitize import sanitize_html
-from skillsite.search_index import SEARCH_INDEX_PATH, section_entries
+from skillsite.search_index import SEARCH_DETAILS_PATH, SEARCH_INDEX_PATH, section_entries
 
 # Printed by overrides/partials/skill-source.html right after the page content.
 SOURCE_BLOCK = '<pre id="skillsite-source"'
@@ -122,13 +122,15 @@ def page_sections(page: str) -> list[tuple[str, str]]:
 def add_sections_to_search_index(site_dir: Path) -> None:
     """Headings with their anchors in the skills index, from the built pages."""
     index_path = site_dir / SEARCH_INDEX_PATH
-    if not index_path.is_file():
+    details_path = site_dir / SEARCH_DETAILS_PATH
+    if not index_path.is_file() or not details_path.is_file():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    for entry in index.get("skills", []):
+    details = json.loads(details_path.read_text(encoding="utf-8"))
+    for entry, detail in zip(index.get("skills", []), details.get("skills", []), strict=False):
         page = site_dir / "skills" / entry["n"] / "index.html"
         if page.is_file():
-            entry["h"] = section_entries(page_sections(page.read_text(encoding="utf-8")))
-    index_path.write_bytes(
-        json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            detail["h"] = section_entries(page_sections(page.read_text(encoding="utf-8")))
+    details_path.write_bytes(
+        json.dumps(details, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     )
