@@ -33,6 +33,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from skillsite import layout
+from skillsite.a11y import label_task_checkboxes
 from skillsite.budget import RenderTimeout, run_with_budget
 from skillsite.markdown_reader import read_markdown
 from skillsite.sanitize import sanitize_html
@@ -265,4 +266,5 @@ def render_body(body: str, context: LinkContext) -> RenderedBody:
         _local.renderer = None
         reason = f"the renderer failed on it ({type(error).__name__})"
         return RenderedBody(refusal_html(reason), [], reason)
-    return RenderedBody(sanitize_html(rendered), toc)
+    # Named after sanitising: the name is the item's text as the reader will see it.
+    return RenderedBody(label_task_checkboxes(sanitize_html(rendered)), toc)

@@ -24,7 +24,8 @@ _ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "input": {"type", "checked", "disabled", "name"},
+    # aria-label: task-list checkboxes are named by their item's text (a11y.py).
+    "input": {"type", "checked", "disabled", "name", "aria-label"},
     "label": {"for"},
     "ol": {"start"},
     "td": {"align", "colspan", "rowspan"},

@@ -133,6 +133,11 @@ def fixture_catalog(root: Path) -> Path:
             "compatibility: Requires Node.js 22 or later\n"
             'metadata:\n  tags: "node, versions"\n'
         ),
+        body=(
+            "# Node Pinner\n\n## Checklist\n\n"
+            "- [x] `.nvmrc` names the version\n"
+            "- [ ] CI reads `engines` from **package.json** & fails otherwise\n"
+        ),
     )
     write_skill(
         root,

@@ -45,13 +45,37 @@ def checkbox_names(page: str) -> list[str | None]:
 @PAGES
 def test_each_checkbox_is_named_by_its_item(tasks_html: Callable[[str], str]) -> None:
     page = tasks_html("- [ ] Write the tests\n- [x] Read   the *issue*\n- [ ] \n")
-    assert checkbox_names(page) == [None, None, None]  # what the extension leaves
     named = label_task_checkboxes(page)
-    assert checkbox_names(named) == ["Write the tests", "Read the", "Task"]
+    assert checkbox_names(named) == ["Write the tests", "Read the issue", "Task"]
     assert "checked" in re.findall(r'<input type="checkbox"[^>]*>', named)[1]
     # The visible text is unchanged.
     visible = re.sub(r"<input[^>]*>", "", named)
     assert visible == re.sub(r"<input[^>]*>", "", page)
+    # A second pass (the MkDocs hook after the core) changes nothing.
+    assert label_task_checkboxes(named) == named
+
+
+def test_skill_bodies_are_named_by_the_core_and_hand_written_pages_by_the_hook() -> None:
+    assert checkbox_names(skill_body_html("- [ ] Ship\n")) == ["Ship"]
+    assert checkbox_names(hand_written_html("- [ ] Ship\n")) == [None]
+
+
+@PAGES
+def test_the_name_is_the_whole_item_with_markup_removed_and_without_its_sublist(
+    tasks_html: Callable[[str], str],
+) -> None:
+    page = tasks_html(
+        "- [x] `README.md`, `LICENSE` and **`.gitignore`** present.\n"
+        "- [ ] 429 with `Retry-After`; headers for [API clients](https://example.org)\n"
+        "- [ ] Parent task\n"
+        "    - [ ] Child task\n"
+    )
+    assert checkbox_names(label_task_checkboxes(page)) == [
+        "README.md, LICENSE and .gitignore present.",
+        "429 with Retry-After; headers for API clients",
+        "Parent task",
+        "Child task",
+    ]
 
 
 @PAGES
@@ -69,6 +93,6 @@ def test_long_items_get_a_bounded_name_and_pages_without_tasks_are_untouched(
 ) -> None:
     named = label_task_checkboxes(tasks_html("- [ ] " + "word " * 200 + "\n"))
     [name] = checkbox_names(named)
-    assert name is not None and len(name) == MAX_NAME_CHARS
+    assert name is not None and len(name) <= MAX_NAME_CHARS and name.endswith("…")
     plain = "<p>No tasks [ ] here</p>"
     assert label_task_checkboxes(plain) is plain
