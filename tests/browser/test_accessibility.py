@@ -126,9 +126,17 @@ def use_scheme(page, scheme: str, site: ServedSite) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
 
 
+# Until what the theme animates on load or on opening (the dialog fades in on a phone) has
+# reached its end: axe judges colours as the reader finally sees them.
+SETTLED = """() => new Promise(done => requestAnimationFrame(() => Promise.all(
+    document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null))
+).then(done)))"""
+
+
 def check(page, scheme: str, where: str) -> list[str]:
-    # The theme's scripts have run; one more frame for what they lay out on load.
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    page.evaluate(SETTLED)
     shown = page.locator("body").get_attribute("data-md-color-scheme")
     assert shown == SCHEMES[scheme], f"{where}: palette {shown}"
     return axe_findings(page, f"{where} [{scheme}]")
