@@ -134,7 +134,7 @@ def fixture_catalog(root: Path) -> Path:
             'metadata:\n  tags: "node, versions"\n'
         ),
         body=(
-            "# Node Pinner\n\n## Checklist\n\n"
+            "# Node Pinner\n\n## Before a release\n\n"
             "- [x] `.nvmrc` names the version\n"
             "- [ ] CI reads `engines` from **package.json** & fails otherwise\n"
         ),
