@@ -13,8 +13,10 @@ follow the renderer (Python-Markdown with pymdownx.superfences, tab length 4):
 - inside a paragraph, a run of n backticks opens a code span that the next run of exactly
   n backticks closes (across lines); a backslash escapes a backtick.
 
-One pass over the lines, and one over each paragraph's backtick runs: linear in the
-input, whatever it holds.
+One pass over the lines, and one over the backtick runs of each paragraph that holds a
+tag or a link: linear in the input, whatever it holds. Plain prose lines (starting with a
+letter) change nothing after the first of a run, so only the other lines are looked at
+one by one; code spans and line numbers are worked out only where something asks.
 """
 
 from __future__ import annotations
@@ -58,47 +60,79 @@ class Excess:
 @dataclass(slots=True)
 class MarkdownReading:
     body: str
-    line_starts: list[int]
     code_blocks: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
-    code_spans: list[tuple[int, int]] = field(default_factory=list)
     unclosed_fences: list[int] = field(default_factory=list)
     prose_blocks: list[tuple[int, int]] = field(default_factory=list)
     excesses: list[Excess] = field(default_factory=list)
+    _line_starts: list[int] | None = None
+    _block_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def locate(self, offset: int) -> tuple[int, int]:
         """0-based line index and 1-based column of an offset."""
-        index = bisect_right(self.line_starts, offset) - 1
-        return index, offset - self.line_starts[index] + 1
+        if self._line_starts is None:
+            self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.body))]
+        index = bisect_right(self._line_starts, offset) - 1
+        return index, offset - self._line_starts[index] + 1
 
     def is_code(self, offset: int) -> bool:
-        for ranges in (self.code_blocks, self.code_spans):
-            index = bisect_right(ranges, (offset, len(self.body) + 1)) - 1
-            if index >= 0 and offset < ranges[index][1]:
-                return True
-        return False
+        index = bisect_right(self.code_blocks, (offset, len(self.body) + 1)) - 1
+        if index >= 0 and offset < self.code_blocks[index][1]:
+            return True
+        block = bisect_right(self.prose_blocks, (offset, len(self.body) + 1)) - 1
+        if block < 0 or offset >= self.prose_blocks[block][1]:
+            return False
+        spans = self._code_spans_of(block)
+        index = bisect_right(spans, (offset, len(self.body) + 1)) - 1
+        return index >= 0 and offset < spans[index][1]
+
+    def _code_spans_of(self, block: int) -> list[tuple[int, int]]:
+        spans = self._block_spans.get(block)
+        if spans is None:
+            start, end = self.prose_blocks[block]
+            text = self.body[start:end]
+            spans = _code_spans(text, start) if "`" in text else []
+            self._block_spans[block] = spans
+        return spans
+
+    def _blocks_holding(self, marker: str) -> list[int]:
+        """Indexes of the prose blocks that contain `marker`, in order."""
+        starts = self.prose_blocks
+        blocks: list[int] = []
+        position = self.body.find(marker)
+        while position >= 0:
+            block = bisect_right(starts, (position, len(self.body) + 1)) - 1
+            if block >= 0 and position < starts[block][1]:
+                if not blocks or blocks[-1] != block:
+                    blocks.append(block)
+                # Later occurrences in the same block add nothing: go past it.
+                position = self.body.find(marker, starts[block][1])
+            else:
+                following = block + 1
+                if following >= len(starts):
+                    break
+                position = self.body.find(marker, max(position + 1, starts[following][0]))
+        return blocks
 
     def raw_html_tags(self) -> list[tuple[int, str]]:
         """(offset, tag name) of every HTML tag outside code."""
         found: list[tuple[int, str]] = []
-        for start, end in self.prose_blocks:
-            text = self.body[start:end]
-            if "<" in text:
-                for match in _TAG.finditer(text):
-                    if not self.is_code(start + match.start()):
-                        found.append((start + match.start(), match.group(1)))
+        for block in self._blocks_holding("<"):
+            start, end = self.prose_blocks[block]
+            for match in _TAG.finditer(self.body, start, end):
+                if not self.is_code(match.start()):
+                    found.append((match.start(), match.group(1)))
         return found
 
     def link_targets(self) -> list[tuple[int, str]]:
         """(offset, raw target) of every inline link or reference definition outside code."""
         found: list[tuple[int, str]] = []
-        for start, end in self.prose_blocks:
-            text = self.body[start:end]
-            for marker, regex in (("](", _INLINE_LINK), ("]:", _REFERENCE)):
-                if marker in text:
-                    for match in regex.finditer(text):
-                        offset = start + match.start(1)
-                        if not self.is_code(offset):
-                            found.append((offset, match.group(1)))
+        for marker, regex in (("](", _INLINE_LINK), ("]:", _REFERENCE)):
+            for block in self._blocks_holding(marker):
+                start, end = self.prose_blocks[block]
+                for match in regex.finditer(self.body[start:end]):
+                    offset = start + match.start(1)
+                    if not self.is_code(offset):
+                        found.append((offset, match.group(1)))
         found.sort()
         return found
 
@@ -131,14 +165,29 @@ class _Line:
 _WHITESPACE_STARTS = (" ", "\t")
 _CONTAINER_STARTS = frozenset("-*+!?=0123456789")
 _FENCE_STARTS = ("`", "~")
+# A line that may matter on its own: blank, indented, a quote, a fence, a list item or
+# admonition, a heading. Any other line is prose, and after the first of a run of them
+# the rest change nothing.
+_SIGNIFICANT_LINE = re.compile(r"^(?:[^\S\n]|[>`~*+!?=#0-9-]|$)[^\n]*", re.M)
+_NEWLINE = re.compile("\n")
+
+
+def _prose_line(body: str, start: int) -> _Line:
+    end = body.find("\n", start)
+    text = body[start:] if end < 0 else body[start:end]
+    return _Line(start, text, start, 0, 0, False, None)
 
 
 def _split_lines(body: str) -> list[_Line]:
+    """The significant lines of the body, and the first line of each run of prose lines."""
     lines: list[_Line] = []
-    start = 0
-    # The `in` tests before each regex and helper are fast paths: most lines are prose
-    # that starts with a letter, and this runs once per line of every skill.
-    for raw in body.split("\n"):
+    following = 0  # where the line after the last significant one starts
+    for match in _SIGNIFICANT_LINE.finditer(body):
+        start = match.start()
+        if start > following:
+            lines.append(_prose_line(body, following))
+        raw = match.group(0)
+        following = match.end() + 1
         text, text_start, depth = raw, start, 0
         if ">" in raw[:4]:
             quote = _QUOTE.match(raw)
@@ -152,13 +201,14 @@ def _split_lines(body: str) -> list[_Line]:
             columns, rest = 0, text
         fence = None
         if rest[:1] in _FENCE_STARTS:
-            match = _FENCE.match(rest)
-            if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-                run = match.group(1)
-                fence = (run[0], min(len(run), _FENCE_LENGTH_CAP), not match.group(2).strip())
+            fence_match = _FENCE.match(rest)
+            if fence_match and not (fence_match.group(1)[0] == "`" and "`" in fence_match.group(2)):
+                run = fence_match.group(1)
+                fence = (run[0], min(len(run), _FENCE_LENGTH_CAP), not fence_match.group(2).strip())
         blank = not rest or rest.isspace()
         lines.append(_Line(start, text, text_start, depth, columns, blank, fence))
-        start += len(raw) + 1
+    if following < len(body):
+        lines.append(_prose_line(body, following))
     return lines
 
 
@@ -213,7 +263,7 @@ def read_markdown(body: str) -> MarkdownReading:
     line_count = body.count("\n") + 1
     if len(body) > MAX_BODY_CHARACTERS or line_count > MAX_LINES:
         # Too big to render in bounded time: say so and read no further.
-        too_big = MarkdownReading(body, [0])
+        too_big = MarkdownReading(body)
         what = (
             f"{len(body) // 1024} KiB of text (at most {MAX_BODY_CHARACTERS // 1024} KiB)"
             if len(body) > MAX_BODY_CHARACTERS
@@ -222,7 +272,9 @@ def read_markdown(body: str) -> MarkdownReading:
         too_big.excesses.append(Excess(0, what))
         return too_big
     lines = _split_lines(body)
-    reading = MarkdownReading(body, [line.start for line in lines])
+    reading = MarkdownReading(body)
+    # No paragraph can hold more `[` than the whole body: most bodies skip the count.
+    count_brackets = body.count("[") > MAX_BRACKETS_PER_BLOCK
     closes = _closing_fences(lines)
     container_base = 0  # columns at which the innermost container's content starts
     previous_blank = True
@@ -234,7 +286,9 @@ def read_markdown(body: str) -> MarkdownReading:
     def end_paragraph(end: int) -> None:
         nonlocal paragraph_start
         if paragraph_start is not None and end > paragraph_start:
-            _close_prose_block(reading, paragraph_start, end)
+            reading.prose_blocks.append((paragraph_start, end))
+            if count_brackets:
+                _count_brackets(reading, paragraph_start, end)
         paragraph_start = None
 
     index = 0
@@ -301,7 +355,6 @@ def read_markdown(body: str) -> MarkdownReading:
         index += 1
     end_paragraph(len(body))
     reading.code_blocks.sort()
-    reading.code_spans.sort()
     reading.prose_blocks.sort()
     return reading
 
@@ -311,12 +364,8 @@ def _line_end(body: str, lines: list[_Line], index: int) -> int:
     return following - 1
 
 
-def _close_prose_block(reading: MarkdownReading, start: int, end: int) -> None:
-    text = reading.body[start:end]
-    reading.prose_blocks.append((start, end))
-    if "`" in text:
-        reading.code_spans.extend(_code_spans(text, start))
-    brackets = text.count("[")
+def _count_brackets(reading: MarkdownReading, start: int, end: int) -> None:
+    brackets = reading.body.count("[", start, end)
     if brackets > MAX_BRACKETS_PER_BLOCK:
         reading.excesses.append(
             Excess(start, f"{brackets} `[` in one paragraph (at most {MAX_BRACKETS_PER_BLOCK})")
