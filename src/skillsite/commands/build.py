@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from skillsite.commands.site_options import add_site_options, config_file
 from skillsite.engines import DEFAULT_ENGINE, ENGINES, BuildRequest, build
 
 HELP = "build the site with MkDocs, ProperDocs or Zensical"
@@ -15,20 +15,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="default: %(default)s"
     )
-    parser.add_argument(
-        "--config", default="mkdocs.yml", metavar="FILE", help="site config (default: mkdocs.yml)"
-    )
     parser.add_argument("--site-dir", metavar="DIR", help="output folder (default: from config)")
-    parser.add_argument("--catalog", metavar="DIR", help="catalog folder (default: from config)")
-    parser.add_argument(
-        "--strict", action="store_true", help="fail on any warning, catalog problems included"
-    )
+    add_site_options(parser, "fail on any warning, catalog problems included")
 
 
 def run(args: argparse.Namespace) -> int:
-    config = Path(args.config)
-    if not config.is_file():
-        print(f"skillsite build: no config file at {config}", file=sys.stderr)
+    config = config_file("build", args)
+    if config is None:
         return 2
     request = BuildRequest(
         config=config,

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from skillsite.artifacts import build_artifacts
+from skillsite.commands.site_options import add_site_options, config_file
 from skillsite.dates import SourceDateEpochError
 from skillsite.loader import CatalogRootError
 from skillsite.output import write_files
@@ -36,19 +37,12 @@ HELP = "write the site's generated pages and files to a folder"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
-    parser.add_argument("--catalog", metavar="DIR", help="catalog folder (default: from config)")
-    parser.add_argument(
-        "--config", default="mkdocs.yml", metavar="FILE", help="site config (default: mkdocs.yml)"
-    )
-    parser.add_argument(
-        "--strict", action="store_true", help="exit 1 on any catalog warning, as a strict build"
-    )
+    add_site_options(parser, "exit 1 on any catalog warning, as a strict build")
 
 
 def run(args: argparse.Namespace) -> int:
-    config_path = Path(args.config)
-    if not config_path.is_file():
-        print(f"skillsite generate: no config file at {config_path}", file=sys.stderr)
+    config_path = config_file("generate", args)
+    if config_path is None:
         return 2
     try:
         config = read_mkdocs_config(config_path)
