@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from posixpath import splitext
 
-from ahocorasick_rs import BytesAhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 from skillsite.codes import diagnostic
 from skillsite.diagnostics import Diagnostic
@@ -359,6 +359,23 @@ LINE_RULES: tuple[tuple[str, tuple[str, ...], Callable[[str], str | None]], ...]
     ),
 )
 
+# Which line rules a candidate line needs: one search for every rule's words at once
+# (overlapping, so a word inside another still counts), rather than a test per word.
+_RULE_WORDS = sorted({needle for _, needles, _ in LINE_RULES for needle in needles})
+_RULES_OF_WORD = [
+    frozenset(index for index, (_, needles, _) in enumerate(LINE_RULES) if word in needles)
+    for word in _RULE_WORDS
+]
+_RULE_WORD_FINDER = AhoCorasick(_RULE_WORDS)
+
+
+def _rules_for(lowered: str) -> list[int]:
+    """Indexes into LINE_RULES of the rules with a word in the line, in table order."""
+    found: set[int] = set()
+    for word, _, _ in _RULE_WORD_FINDER.find_matches_as_indexes(lowered, overlapping=True):
+        found |= _RULES_OF_WORD[word]
+    return sorted(found)
+
 
 def excerpt(line: str) -> str:
     shown = _HIDDEN_CHARS.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", line.strip())
@@ -433,6 +450,8 @@ def _block_end(text: str, line_number: int) -> int:
 
 
 def _allowances(line: str) -> tuple[set[str], str] | None:
+    if "skillsite-allow:" not in line:
+        return None  # the common case, without the regex
     match = _ALLOW.search(line)
     if not match:
         return None
@@ -464,9 +483,7 @@ def scan_text(path: str, text: str, data: bytes | None = None) -> list[RiskFindi
         if not head.isascii():
             lowered = _ZERO_WIDTH_CHARS.sub("", lowered)
         hits = [
-            (code, rule(lowered))
-            for code, needles, rule in LINE_RULES
-            if any(needle in lowered for needle in needles)
+            (LINE_RULES[index][0], LINE_RULES[index][2](lowered)) for index in _rules_for(lowered)
         ]
         if not head.isascii():
             hits.append(("hidden-unicode", _hidden_unicode(head)))
