@@ -29,6 +29,8 @@ pytestmark = pytest.mark.site
 SITE_URL = "http://skills.test/"
 # What a work tree needs to build the site (the catalog is the test's own).
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "docs")
+
+
 def publish(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "skillsite.publish", *args],
@@ -81,26 +83,34 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     return Pages(root / "remote.git")
 
 
+def site_repository(root: Path, name: str, bare: Path) -> Path:
+    """A new bare remote at `bare`, and a clone-like work tree `root/name` holding the
+    site's sources and a small catalog, committed and pushed to it."""
+    git(root, "init", "-q", "--bare", "-b", "main", str(bare))
+    work = root / name
+    git(root, "init", "-q", "-b", "main", str(work))
+    for source_name in SITE_SOURCES:
+        source = REPO / source_name
+        if source.is_dir():
+            shutil.copytree(
+                source, work / source_name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, work / source_name)
+    small_catalog(work / "catalog")
+    (work / ".gitignore").write_text("site/\n", encoding="utf-8")
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "catalog")
+    git(work, "remote", "add", "origin", str(bare))
+    git(work, "push", "-q", "origin", "main")
+    return work
+
+
 def deploy_versions(root: Path) -> None:
     """1.0 (latest), then 1.1 (latest) from a second clone, a pull request preview written
     by someone else, then dev from the first clone whose gh-pages is now stale."""
     bare = root / "remote.git"
-    git(root, "init", "-q", "--bare", "-b", "main", str(bare))
-
-    first = root / "first"
-    git(root, "init", "-q", "-b", "main", str(first))
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, first / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, first / name)
-    small_catalog(first / "catalog")
-    (first / ".gitignore").write_text("site/\n", encoding="utf-8")
-    git(first, "add", "-A")
-    git(first, "commit", "-q", "-m", "catalog")
-    git(first, "remote", "add", "origin", str(bare))
-    git(first, "push", "-q", "origin", "main")
+    first = site_repository(root, "first", bare)
 
     result = publish(first, "--remote", "origin", "--version", "1.0", "--alias", "latest")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -338,21 +348,7 @@ def test_no_push_builds_offline_and_a_plain_git_push_publishes(tmp_path: Path) -
     """What deploy.yml does: fetch gh-pages, build and commit without credentials or any
     contact with the remote, then push with git alone."""
     bare = tmp_path / "remote.git"
-    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
-    work = tmp_path / "work"
-    git(tmp_path, "init", "-q", "-b", "main", str(work))
-    for name in SITE_SOURCES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, work / name)
-    small_catalog(work / "catalog")
-    (work / ".gitignore").write_text("site/\n", encoding="utf-8")
-    git(work, "add", "-A")
-    git(work, "commit", "-q", "-m", "catalog")
-    git(work, "remote", "add", "origin", str(bare))
-    git(work, "push", "-q", "origin", "main")
+    work = site_repository(tmp_path, "work", bare)
 
     first = publish(work, "--no-push", "--remote", "origin", "--version", "1.0")
     assert first.returncode == 0, first.stdout + first.stderr
