@@ -43,17 +43,21 @@ from pathlib import Path
 from skillsite.loader import load_catalog
 from skillsite.site_info import SiteInfo
 from skillsite.site_pages import generate_pages
-generate_pages(load_catalog(Path(sys.argv[2])), SiteInfo())  # imports and first use
+def pages_of(catalog, **options):
+    # Archives are not built here: any digest does for the install commands.
+    digests = {skill.name: "0" * 64 for skill in catalog.skills}
+    return generate_pages(catalog, SiteInfo(), digests, **options)
+pages_of(load_catalog(Path(sys.argv[2])))  # imports and first use
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 # Timed without tracemalloc (it slows Python code down several times), then traced.
 start, cpu_start = time.perf_counter(), time.process_time()
 catalog = load_catalog(Path(sys.argv[1]))
 checked = time.perf_counter()
 problems = []
-pages = generate_pages(catalog, SiteInfo(), problems=problems)
+pages = pages_of(catalog, problems=problems)
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 tracemalloc.start()
-generate_pages(load_catalog(Path(sys.argv[1])), SiteInfo())
+pages_of(load_catalog(Path(sys.argv[1])))
 _, peak = tracemalloc.get_traced_memory()
 peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 errors = {d.code for d in catalog.diagnostics if d.severity.value == "error"}

@@ -263,7 +263,8 @@ def read_markdown(body: str) -> MarkdownReading:
     line_count = body.count("\n") + 1
     if len(body) > MAX_BODY_CHARACTERS or line_count > MAX_LINES:
         # Too big to render in bounded time: say so and read no further.
-        too_big = MarkdownReading(body)
+        # Nothing past offset 0 is ever located: no line table for a body this size.
+        too_big = MarkdownReading(body, _line_starts=[0])
         what = (
             f"{len(body) // 1024} KiB of text (at most {MAX_BODY_CHARACTERS // 1024} KiB)"
             if len(body) > MAX_BODY_CHARACTERS
