@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 TAB_LENGTH = 4
 # Rendering time grows with size faster than linearly for some inputs: bodies past these
@@ -70,7 +72,9 @@ class MarkdownReading:
     def locate(self, offset: int) -> tuple[int, int]:
         """0-based line index and 1-based column of an offset."""
         if self._line_starts is None:
-            self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.body))]
+            # Each line's start is the sum of the lengths (newline included) before it.
+            lengths = map((1).__add__, map(len, self.body.split("\n")[:-1]))
+            self._line_starts = [0, *accumulate(lengths)]
         index = bisect_right(self._line_starts, offset) - 1
         return index, offset - self._line_starts[index] + 1
 
@@ -167,9 +171,17 @@ _CONTAINER_STARTS = frozenset("-*+!?=0123456789")
 _FENCE_STARTS = ("`", "~")
 # A line that may matter on its own: blank, indented, a quote, a fence, a list item or
 # admonition, a heading. Any other line is prose, and after the first of a run of them
-# the rest change nothing.
-_SIGNIFICANT_LINE = re.compile(r"^(?:[^\S\n]|[>`~*+!?=#0-9-]|$)[^\n]*", re.M)
-_NEWLINE = re.compile("\n")
+# the rest change nothing. Found from the newline before it: the regex engine skips to
+# each newline at C speed (a `^` pattern is tried at every character).
+_SIGNIFICANT_FIRST = re.compile(r"[^\S\n]|[>`~*+!?=#0-9-]|\n")
+_NEWLINE_BEFORE_SIGNIFICANT = re.compile(r"\n(?=[^\S\n]|[>`~*+!?=#0-9-]|\n|\Z)")
+
+
+def _significant_starts(body: str) -> Iterator[int]:
+    if not body or _SIGNIFICANT_FIRST.match(body):
+        yield 0
+    for match in _NEWLINE_BEFORE_SIGNIFICANT.finditer(body):
+        yield match.end()
 
 
 def _prose_line(body: str, start: int) -> _Line:
@@ -182,12 +194,18 @@ def _split_lines(body: str) -> list[_Line]:
     """The significant lines of the body, and the first line of each run of prose lines."""
     lines: list[_Line] = []
     following = 0  # where the line after the last significant one starts
-    for match in _SIGNIFICANT_LINE.finditer(body):
-        start = match.start()
+    for start in _significant_starts(body):
         if start > following:
             lines.append(_prose_line(body, following))
-        raw = match.group(0)
-        following = match.end() + 1
+        end = body.find("\n", start)
+        if end < 0:
+            end = len(body)
+        raw = body[start:end]
+        following = end + 1
+        if not raw or raw.isspace():
+            # A blank line: nothing else about it is ever looked at.
+            lines.append(_Line(start, raw, start, 0, 0, True, None))
+            continue
         text, text_start, depth = raw, start, 0
         if ">" in raw[:4]:
             quote = _QUOTE.match(raw)
@@ -195,8 +213,13 @@ def _split_lines(body: str) -> list[_Line]:
                 depth = quote.group(0).count(">")
                 text, text_start = raw[quote.end() :], start + quote.end()
         if text[:1] in _WHITESPACE_STARTS:
-            columns, characters = _indentation(text)
-            rest = text[characters:]
+            rest = text.lstrip(" \t")
+            characters = len(text) - len(rest)
+            if "\t" in text[:characters]:
+                columns, characters = _indentation(text)
+                rest = text[characters:]
+            else:
+                columns = characters
         else:
             columns, rest = 0, text
         fence = None
