@@ -459,12 +459,17 @@ def _allowances(line: str) -> tuple[set[str], str] | None:
     return codes, match.group("reason").strip()
 
 
-def scan_text(path: str, text: str, data: bytes | None = None) -> list[RiskFinding]:
+def scan_text(
+    path: str, text: str, data: bytes | None = None, suffix: str | None = None
+) -> list[RiskFinding]:
     """Findings in one text file (a path relative to the skill folder, for reports);
-    `data` is the text's UTF-8 bytes when the caller has them."""
+    `data` is the text's UTF-8 bytes and `suffix` the path's lowercased suffix when the
+    caller has them."""
     findings: list[RiskFinding] = []
     allow_on: dict[int, tuple[set[str], str]] = {}
-    markdown = splitext(path)[1].lower() in MARKDOWN_SUFFIXES
+    if suffix is None:
+        suffix = splitext(path)[1].lower()
+    markdown = suffix in MARKDOWN_SUFFIXES
     encoded = text.encode("utf-8", errors="surrogatepass") if data is None else data
     for number, line in _candidate_lines(encoded):
         head = line[:MAX_LINE_CHARS]
@@ -539,8 +544,8 @@ def scan_file(path: str, data: bytes) -> list[RiskFinding]:
             return []
         else:
             return [_whole_file(path, "binary-file", "not UTF-8 text: it cannot be reviewed")]
-    findings = scan_text(path, text, head)
-    if is_script(path, data):
+    findings = scan_text(path, text, head, suffix)
+    if suffix in SCRIPT_SUFFIXES or data.startswith(b"#!"):  # is_script, suffix known
         longest = _longest_dense_line(head)
         if longest:
             findings.append(
