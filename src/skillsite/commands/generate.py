@@ -2,8 +2,8 @@
 
 For engines that do not run MkDocs hooks (Zensical): point the engine's docs folder at
 `OUT/docs` (hand-written pages from docs/ are copied in too), its `nav` at `OUT/nav.json`,
-and copy `OUT/files` over the built site's root. `skillsite build --engine zensical` does
-all of that.
+and copy `OUT/files` over the built site's root. `OUT/build-date` holds the build's
+date (ISO 8601), for the sitemap. `skillsite build --engine zensical` does all of that.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from skillsite.site_config import LOCAL_SITE_WARNING, site_url_missing
 from skillsite.site_nav import NAV_FILE, navigation
 
 HELP = "write the site's generated pages and files to a folder"
+BUILD_DATE_FILE = "build-date"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     write_files(files_out, artifacts)
     nav = navigation(prepared.catalog, prepared.pages, list(settings.nav))
     (out / NAV_FILE).write_text(json.dumps(nav, indent=1), encoding="utf-8")
+    (out / BUILD_DATE_FILE).write_text(prepared.build_date.isoformat(), encoding="utf-8")
     problems = (*prepared.catalog.diagnostics, *prepared.render_problems)
     for diagnostic in problems:
         print(diagnostic.to_text(), file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -134,3 +135,19 @@ def add_sections_to_search_index(site_dir: Path) -> None:
     details_path.write_bytes(
         json.dumps(details, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     )
+
+
+_SITEMAP_LOC = re.compile(r"(<loc>[^<]*</loc>)(?!\s*<lastmod>)")
+
+
+def add_sitemap_dates(site_dir: Path, build_date: datetime) -> None:
+    """A `<lastmod>` of the build's date for each page of sitemap.xml, as MkDocs writes
+    (Zensical writes none): search engines recrawl by it."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    day = build_date.astimezone(UTC).strftime("%Y-%m-%d")
+    text = sitemap.read_text(encoding="utf-8")
+    dated = _SITEMAP_LOC.sub(lambda match: f"{match.group(1)}<lastmod>{day}</lastmod>", text)
+    if dated != text:
+        sitemap.write_text(dated, encoding="utf-8")

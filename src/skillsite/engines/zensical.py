@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import pathspec
@@ -22,7 +23,11 @@ from skillsite.body_toc import EXTENSION as BODY_TOC_EXTENSION
 from skillsite.commands import generate
 from skillsite.engine_guard import EXTENSION as GUARD_EXTENSION
 from skillsite.engines import BuildRequest
-from skillsite.engines.built_pages import add_sections_to_search_index, sanitize_skill_pages
+from skillsite.engines.built_pages import (
+    add_sections_to_search_index,
+    add_sitemap_dates,
+    sanitize_skill_pages,
+)
 from skillsite.settings import VERSION_ENV, read_mkdocs_config
 from skillsite.site_nav import NAV_FILE
 
@@ -136,6 +141,8 @@ def build_with_zensical(request: BuildRequest) -> int:
         shutil.copytree(work / "files", work / "site", dirs_exist_ok=True)
         sanitize_skill_pages(work / "site")
         add_sections_to_search_index(work / "site")
+        build_date = (work / generate.BUILD_DATE_FILE).read_text(encoding="utf-8")
+        add_sitemap_dates(work / "site", datetime.fromisoformat(build_date))
         if site_dir.exists():
             shutil.rmtree(site_dir)
         shutil.move(work / "site", site_dir)
