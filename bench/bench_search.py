@@ -81,7 +81,6 @@ def build_base_site(target: Path) -> None:
 def synthetic_index(size: int) -> dict[str, bytes]:
     from skillsite.loader import load_catalog
     from skillsite.search_index import search_index_files
-    from skillsite.site_info import SiteInfo
 
     catalog_dir = OUT / f"search-{size}"
     if not catalog_dir.is_dir():
@@ -92,7 +91,7 @@ def synthetic_index(size: int) -> dict[str, bytes]:
             capture_output=True,
         )
     catalog = load_catalog(catalog_dir)
-    return search_index_files(catalog, SiteInfo())
+    return search_index_files(catalog)
 
 
 WATCH_STAGES = """() => {

@@ -35,9 +35,8 @@ def answered_well(expect: str | None, found: list[str], top: int) -> bool:
 def rank_queries(catalog_dir: Path, queries: list[str], summary_only: bool) -> list[list[str]]:
     from skillsite.loader import load_catalog
     from skillsite.search_index import SEARCH_DETAILS_PATH, SEARCH_INDEX_PATH, search_index_files
-    from skillsite.site_info import SiteInfo
 
-    files = search_index_files(load_catalog(catalog_dir), SiteInfo())
+    files = search_index_files(load_catalog(catalog_dir))
     with tempfile.TemporaryDirectory() as work:
         index_file = Path(work) / "skills.json"
         details_file = Path(work) / "skill-details.json"

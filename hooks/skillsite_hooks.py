@@ -199,7 +199,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     try:
         artifacts = build_artifacts(state.catalog, state.site, state.published, state.build_date)
-        artifacts.update(search_index_files(state.catalog, state.site, state.sections))
+        artifacts.update(search_index_files(state.catalog, state.sections))
         write_files(Path(config.site_dir), artifacts)
     except (OSError, SourceDateEpochError) as error:
         raise PluginError(f"could not write the catalog's files: {error}") from None

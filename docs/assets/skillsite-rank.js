@@ -12,18 +12,13 @@
   var MAX_WORD_CHARS = 40;
   var SYNONYM_WEIGHT = 0.6;
   var CORRECTION_WEIGHT = 0.7;
-
-
-
-
-
-
   var EXACT_NAME_BONUS = 1000;
+  var now = typeof performance !== "undefined" ? function () { return performance.now(); } : Date.now;
   // search/skills.json holds the summary fields; search/skill-details.json, fetched after
   // it, the others.
   var SUMMARY_FIELDS = ["name", "title", "description", "tags", "category"];
   var DETAIL_FIELDS = ["examples", "headings", "keywords"];
-  var DETAIL_CHUNK = 250;
+  var SLICE_MS = 8; // longest run of indexing between two chances to handle a keystroke
   var BOOST = { name: 8, title: 5, description: 3, examples: 3, tags: 3, category: 1.5, headings: 1, keywords: 0.6 };
   var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff]/g;
   var SUFFIXES = [
@@ -113,11 +108,13 @@
         }),
         examples: [],
         sections: [],
-        keywords: ""
+        keywords: "",
+        wholeDescription: ""
       };
     });
     function fieldText(doc, field) {
       if (field === "tags" || field === "examples") return doc[field].join(" ");
+      if (field === "description") return doc.wholeDescription || doc.description;
       if (field === "headings") return doc.sections.map(function (s) { return s[0]; }).join(" ");
       return doc[field];
     }
@@ -157,9 +154,29 @@
     learnWords(SUMMARY_FIELDS);
     var detailsAdded = false;
 
-    // search/skill-details.json: example requests, headings and body words, same order.
-    // Indexed in chunks, so that a reader typing meanwhile is not kept waiting; the ranking
-    // uses the details once all are in.
+    // Adds documents a slice at a time, yielding to the page between slices, so that a
+    // reader typing meanwhile waits at most one slice: the slice ends by the clock, not by
+    // a count, whatever the catalog and the machine.
+    function addInSlices(search, documents) {
+      var next = 0;
+      return new Promise(function (resolve) {
+        function slice() {
+          var start = now();
+          while (next < documents.length) {
+            search.add(documents[next]);
+            next += 1;
+            if (now() - start >= SLICE_MS) break;
+          }
+          if (next < documents.length) setTimeout(slice, 0);
+          else resolve();
+        }
+        setTimeout(slice, 0);
+      });
+    }
+
+    // search/skill-details.json: example requests, headings, body words and the whole
+    // description of a skill whose summary holds it cut, entry for entry. Both indexes are
+    // built again in slices beside the ones in use, and replace them once complete.
     function addDetails(details) {
       if (detailsAdded) return Promise.resolve();
       detailsAdded = true;
@@ -169,11 +186,18 @@
         skill.examples = (entry.e || []).map(String);
         skill.sections = (entry.h || []).map(function (pair) { return [String(pair[0]), String(pair[1] || "")]; });
         skill.keywords = String(entry.k || "");
+        if (typeof entry.d === "string") skill.wholeDescription = entry.d;
       });
+      var summary = fieldIndex(SUMMARY_FIELDS);
       var search = fieldIndex(DETAIL_FIELDS);
-      return search.addAllAsync(skills, { chunkSize: DETAIL_CHUNK }).then(function () {
-        learnWords(DETAIL_FIELDS);
-        indexes.push(search);
+      return addInSlices(summary, skills).then(function () {
+        return addInSlices(search, skills);
+      }).then(function () {
+        skills.forEach(function (skill) {
+          if (skill.wholeDescription) skill.description = skill.wholeDescription;
+        });
+        learnWords(SUMMARY_FIELDS.concat(DETAIL_FIELDS));
+        indexes = [summary, search];
       });
     }
 

@@ -24,8 +24,7 @@ from typing import Any
 import yaml
 
 from skillsite.model import Catalog, Skill
-from skillsite.render import format_date, split_body_title
-from skillsite.site_info import SiteInfo
+from skillsite.render import split_body_title
 
 SEARCH_INDEX_PATH = "search/skills.json"
 SEARCH_DETAILS_PATH = "search/skill-details.json"
@@ -35,6 +34,11 @@ BODY_KEYWORDS = 24
 EXAMPLE_REQUESTS = 12
 HEADINGS = 30
 FIELD_LIMIT = 300  # characters kept of one heading, tag or example request
+# Characters of a description the summary file keeps (cut at a word, with "…"); the
+# details file carries the whole description of a skill whose summary is cut. The
+# first results need only a line of it, and descriptions are most of the summary's bytes.
+SUMMARY_DESCRIPTION = 200
+ELLIPSIS = "…"
 
 _FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _HEADING = re.compile(r"^(#{2,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -88,6 +92,15 @@ def body_keywords(body: str, stop: frozenset[str]) -> list[str]:
     return [word for word, _ in counts.most_common(BODY_KEYWORDS)]
 
 
+def summary_description(description: str, limit: int = SUMMARY_DESCRIPTION) -> str:
+    """The description cut to at most `limit` characters at a word boundary, with "…"."""
+    if len(description) <= limit:
+        return description
+    words = description[: limit + 1].split(" ")
+    kept = " ".join(words[:-1]) if len(words) > 1 else words[0][:limit]
+    return kept.rstrip(" ,;:.-–—") + ELLIPSIS
+
+
 def _sections(skill: Skill, anchors: Sequence[tuple[str, str]] | None) -> list[list[str]]:
     if anchors is None:
         return section_entries([(title, "") for title in body_headings(skill.body)])
@@ -103,7 +116,6 @@ def section_entries(anchors: Sequence[tuple[str, str]]) -> list[list[str]]:
 def skill_entry(
     skill: Skill,
     category_index: int,
-    site: SiteInfo,
     stop: frozenset[str],
     sections: Sequence[tuple[str, str]] | None = None,
 ) -> dict[str, object]:
@@ -117,13 +129,11 @@ def skill_entry(
         "e": example_requests(body),
         "h": _sections(skill, sections),
         "k": " ".join(body_keywords(body, stop)),
-        "u": format_date(site.updated.get(skill.folder)),
     }
 
 
 def search_index(
     catalog: Catalog,
-    site: SiteInfo,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> dict[str, object]:
     """The index as plain data. `sections` maps a skill name to its page's (heading,
@@ -145,7 +155,6 @@ def search_index(
             skill_entry(
                 skill,
                 keys.index(skill.category),
-                site,
                 stop,
                 (sections or {}).get(skill.name),
             )
@@ -158,22 +167,37 @@ def _json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _summary_entry(entry: Mapping[str, Any]) -> dict[str, object]:
+    summary = {k: v for k, v in entry.items() if k not in DETAIL_KEYS}
+    if "d" in summary:
+        summary["d"] = summary_description(str(summary["d"]))
+    return summary
+
+
+def _details_entry(entry: Mapping[str, Any]) -> dict[str, object]:
+    details = {k: entry[k] for k in DETAIL_KEYS if k in entry}
+    description = str(entry.get("d", ""))
+    if summary_description(description) != description:
+        details["d"] = description
+    return details
+
+
 def split_index(index: Mapping[str, Any]) -> dict[str, bytes]:
-    """The index as its two files: the summary entries, and the details in the same order."""
+    """The index as its two files: the summary entries (descriptions cut), and the details
+    in the same order (with the whole description where the summary's is cut)."""
     entries: list[dict[str, object]] = index["skills"]
     summary = dict(index)
-    summary["skills"] = [{k: v for k, v in e.items() if k not in DETAIL_KEYS} for e in entries]
+    summary["skills"] = [_summary_entry(e) for e in entries]
     details = {
         "version": index["version"],
-        "skills": [{k: e[k] for k in DETAIL_KEYS if k in e} for e in entries],
+        "skills": [_details_entry(e) for e in entries],
     }
     return {SEARCH_INDEX_PATH: _json(summary), SEARCH_DETAILS_PATH: _json(details)}
 
 
 def search_index_files(
     catalog: Catalog,
-    site: SiteInfo,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> dict[str, bytes]:
     """`search/skills.json` and `search/skill-details.json`, by path."""
-    return split_index(search_index(catalog, site, sections))
+    return split_index(search_index(catalog, sections))

@@ -118,6 +118,14 @@ class ServedSite:
         return self.url + path.lstrip("/")
 
 
+LONG_DESCRIPTION = (
+    "Wraps long lines of text, code and links so that no page scrolls sideways on a small "
+    "screen. Use when a page is wider than the phone that shows it, when a table or a URL "
+    "overflows, or when a reader asks why the text runs off the edge; also covers "
+    "hyphenation."
+)
+
+
 def fixture_catalog(root: Path) -> Path:
     small_catalog(root)
     folder = root / "beta" / "markup-minder"
@@ -144,6 +152,8 @@ def fixture_catalog(root: Path) -> Path:
         "beta",
         "long-liner",
         tags="overflow",
+        # Longer than the summary index keeps: "hyphenation" is only in the cut-off part.
+        description=LONG_DESCRIPTION,
         body="# Long Liner\n\nSee https://example.com/" + "very-long-path-segment-" * 12 + "\n",
     )
     return root

@@ -13,7 +13,7 @@ from urllib.parse import quote_plus, urlsplit
 import pytest
 import yaml
 
-from .conftest import MOBILE, ServedSite
+from .conftest import LONG_DESCRIPTION, MOBILE, ServedSite
 
 pytestmark = pytest.mark.browser
 
@@ -229,6 +229,37 @@ def test_first_results_come_before_the_details_and_improve_with_them(
     wait_for_results(page)
     assert page.locator("[data-skillsite-results]").get_attribute("data-skillsite-stage") == "full"
     assert found_skills(page) == ["token-keeper"]
+
+
+def test_first_results_show_a_long_description_cut_then_whole_with_the_details(
+    small_site: ServedSite, open_page
+) -> None:
+    page = open_page(small_site.page())
+    held = []
+    page.route("**/search/skill-details.json", lambda route: held.append(route))
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.fill("long liner")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-results]')"
+        ".getAttribute('data-skillsite-stage') === 'summary'"
+    )
+    assert found_skills(page)[0] == "long-liner"
+    description = page.locator(".skillsite-result__description").first.inner_text()
+    assert description.endswith("…")
+    assert "hyphenation" not in description
+    # Only the cut-off part of its description says "hyphenation".
+    box.fill("hyphenation")
+    page.wait_for_function(
+        "() => document.querySelector('[data-skillsite-status]').innerText.startsWith('No skill')"
+    )
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    wait_for_results(page)
+    assert found_skills(page) == ["long-liner"]
+    description = page.locator(".skillsite-result__description").first.inner_text()
+    assert description == LONG_DESCRIPTION
 
 
 def test_search_is_driven_by_the_keyboard(small_site: ServedSite, open_page) -> None:

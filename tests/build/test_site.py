@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -198,6 +199,32 @@ def test_search_index_has_one_entry_per_skill_and_no_material_index(small_site) 
     assert "search_index.json" not in site.read("index.html")
 
 
+# What the first search results may cost a reader per skill, gzip-compressed, for this
+# repository's catalog (descriptions of 300 to 650 characters): 190 bytes is 0.95 MB at
+# 5,000 such skills, under the 1 MB goal. Measured: 151 (bench/README.md, "site search").
+SUMMARY_GZIP_BYTES_PER_SKILL = 190
+
+
+def test_first_search_file_stays_within_its_download_budget_per_skill(
+    catalog_site: BuiltSite,
+) -> None:
+    raw = (catalog_site.path / "search" / "skills.json").read_bytes()
+    count = len(json.loads(raw)["skills"])
+    per_skill = len(gzip.compress(raw)) / count
+    assert per_skill <= SUMMARY_GZIP_BYTES_PER_SKILL, (
+        f"search/skills.json costs {per_skill:.0f} gzip bytes per skill over {count} skills"
+    )
+    # What the summary leaves out of a description comes with the details.
+    summary = json.loads(raw)["skills"]
+    details = json.loads(catalog_site.read("search/skill-details.json"))["skills"]
+    api = {
+        s["name"]: s["description"]
+        for s in json.loads(catalog_site.read("api/skills.json"))["skills"]
+    }
+    for entry, detail in zip(summary, details, strict=True):
+        assert detail.get("d", entry["d"]) == api[entry["n"]]
+
+
 def test_all_skills_page_lists_every_skill_with_its_facts(small_site) -> None:
     _, site = small_site
     page = site.read("skills/index.html")
@@ -221,7 +248,9 @@ def test_tags_on_skill_pages_and_cards_link_to_the_filtered_list(small_site) -> 
 def test_generate_writes_the_same_pages_as_files(tmp_path: Path) -> None:
     root = small_catalog(tmp_path / "catalog")
     out = tmp_path / "out"
-    result = run_cli("generate", "--out", str(out), "--catalog", str(root), cwd=REPO, env=quiet_env())
+    result = run_cli(
+        "generate", "--out", str(out), "--catalog", str(root), cwd=REPO, env=quiet_env()
+    )
     assert result.returncode == 0, result.stderr
     page = (out / "docs/skills/token-keeper/index.md").read_text(encoding="utf-8")
     front_matter = yaml.safe_load(page.split("---\n")[1])

@@ -15,11 +15,13 @@ from skillsite.model import Catalog, Category, Skill, SupportingFile
 from skillsite.search_index import (
     SEARCH_DETAILS_PATH,
     SEARCH_INDEX_PATH,
+    SUMMARY_DESCRIPTION,
     body_keywords,
     example_requests,
     search_index,
     search_index_files,
     search_words,
+    summary_description,
 )
 from skillsite.site_info import SiteInfo
 
@@ -79,7 +81,7 @@ def test_synonym_file_covers_the_usual_abbreviations() -> None:
 def test_index_keeps_catalog_text_as_data_and_drops_unsafe_anchors() -> None:
     skill = make_skill("hostile", description=HOSTILE, tags=(HOSTILE,), body="# T\n\n## A\n")
     index = search_index(
-        make_catalog(skill), SiteInfo(), {"hostile": [("A", 'x" onmouseover="y'), ("B", "ok")]}
+        make_catalog(skill), {"hostile": [("A", 'x" onmouseover="y'), ("B", "ok")]}
     )
     entry = index["skills"][0]
     assert entry["d"] == HOSTILE  # inserted with textContent by the script
@@ -91,7 +93,7 @@ def test_index_ships_as_a_summary_then_details_entry_for_entry() -> None:
         "# T\n\n## Rotate keys\n\nRotate rotate rotate.\n\n## Example requests\n\n- renew my keys\n"
     )
     skills = (make_skill("b-skill", tags=("keys",), body=body), make_skill("a-skill"))
-    files = search_index_files(make_catalog(*skills), SiteInfo())
+    files = search_index_files(make_catalog(*skills))
     summary = json.loads(files[SEARCH_INDEX_PATH])
     details = json.loads(files[SEARCH_DETAILS_PATH])
     assert [entry["n"] for entry in summary["skills"]] == ["b-skill", "a-skill"]
@@ -102,6 +104,26 @@ def test_index_ships_as_a_summary_then_details_entry_for_entry() -> None:
     assert details["skills"][0]["h"][0] == ["Rotate keys", ""]
     assert details["skills"][0]["k"].split()[0] == "rotate"
     assert details["skills"][1] == {"e": [], "h": [], "k": ""}
+
+
+def test_summary_cuts_a_long_description_at_a_word_and_details_hold_it_whole() -> None:
+    long = "Rotates refresh tokens, " * 12 + "and finally revokes them."
+    skills = (make_skill("long", description=long), make_skill("short"))
+    files = search_index_files(make_catalog(*skills))
+    summary = json.loads(files[SEARCH_INDEX_PATH])["skills"]
+    details = json.loads(files[SEARCH_DETAILS_PATH])["skills"]
+    cut = summary[0]["d"]
+    assert len(cut) <= SUMMARY_DESCRIPTION + 1
+    assert cut == "Rotates refresh tokens, " * 8 + "Rotates…"
+    assert details[0]["d"] == long
+    # A description short enough is whole in the summary and not repeated in the details.
+    assert summary[1]["d"] == "Does short things."
+    assert "d" not in details[1]
+
+
+def test_a_description_without_spaces_is_cut_at_the_limit() -> None:
+    assert summary_description("x" * 500, 10) == "x" * 10 + "…"
+    assert summary_description("tiny", 10) == "tiny"
 
 
 class _Collector(HTMLParser):

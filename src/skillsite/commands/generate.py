@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         prepared.catalog, prepared.site, prepared.published, prepared.build_date
     )
     # Without rendered pages, section links in the index lead to the top of each page.
-    artifacts.update(search_index_files(prepared.catalog, prepared.site))
+    artifacts.update(search_index_files(prepared.catalog))
     write_files(files_out, artifacts)
     nav = navigation(prepared.catalog, prepared.pages, list(settings.nav))
     (out / NAV_FILE).write_text(json.dumps(nav, indent=1), encoding="utf-8")
