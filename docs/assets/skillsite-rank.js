@@ -93,6 +93,18 @@
         synonyms.set(splitWords(member).join(" "), members);
       });
     });
+    // Word pairs a skill is named by, as stems: every multi-word tag, and every two
+    // neighbouring words of its name ("tech debt", "bundle size", "flaky test").
+    function phrasesOf(name, tags) {
+      var found = [];
+      tags.forEach(function (tag) {
+        var stems = splitWords(tag).filter(function (w) { return !stop.has(w); }).map(stem);
+        if (stems.length > 1) found.push(stems.join(" "));
+      });
+      var parts = splitWords(name).map(stem);
+      for (var i = 0; i + 1 < parts.length; i++) found.push(parts[i] + " " + parts[i + 1]);
+      return found;
+    }
     var skills = index.skills.map(function (entry, id) {
       var category = index.categories[entry.c] || ["", ""];
       return {
@@ -106,6 +118,7 @@
         tagPhrases: (entry.g || []).map(function (tag) {
           return splitWords(tag).filter(function (w) { return !stop.has(w); }).join(" ");
         }),
+        phrases: phrasesOf(String(entry.n), entry.g || []),
         examples: [],
         sections: [],
         keywords: "",
@@ -313,13 +326,20 @@
         foundWeight += rarity;
         scores.forEach(function (score, id) {
           // The square root: a skill with more of the reader's words beats one that has a
-          // single word in every field.
-          totals.set(id, (totals.get(id) || 0) + Math.sqrt(score));
+          // single word in every field. Times the rarity: a skill with the query's rarest
+          // word ("agents" among "llm agents") beats one with its commonest in its name.
+          totals.set(id, (totals.get(id) || 0) + Math.sqrt(score) * rarity);
           matched.set(id, (matched.get(id) || 0) + 1);
           weightOf.set(id, (weightOf.get(id) || 0) + rarity);
         });
       });
       var n = groups.length;
+      var queryPhrase = " " + words.map(stem).join(" ") + " ";
+      function hasPhrase(skill) {
+        return words.length > 1 && skill.phrases.some(function (phrase) {
+          return queryPhrase.indexOf(" " + phrase + " ") >= 0;
+        });
+      }
       var joined = words.join("-");
       var results = [];
       totals.forEach(function (score, id) {
@@ -331,10 +351,11 @@
         else if (words.length > 1 && skill.tagPhrases.indexOf(words.join(" ")) >= 0) total *= 1.5;
         // Up to two concepts, a skill must have them all; in a longer sentence, half of
         // them (a sentence's own wording may appear nowhere: "I need meal ideas for a
-        // vegetarian diet"), and half of the weight of those any skill has.
+        // vegetarian diet"), and half of the weight of those any skill has; or two
+        // neighbouring words of the sentence that name it ("... first in our tech debt").
         var count = matched.get(id);
         var enough = n <= 2 ? count === n : count * 2 >= n && weightOf.get(id) * 2 >= foundWeight;
-        if (enough) results.push({ skill: skill, score: total });
+        if (enough || hasPhrase(skill)) results.push({ skill: skill, score: total });
       });
       results.sort(function (a, b) { return b.score - a.score || (a.skill.name < b.skill.name ? -1 : 1); });
       return { words: words, results: results };

@@ -47,6 +47,7 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(.+)$")
 _MARKUP = re.compile(r"[`*_>\[\]]|\]\([^)]*\)")
 _ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,100}")
 _EXAMPLES_TITLE = "example requests"
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
 @cache
@@ -66,16 +67,24 @@ def _plain(text: str) -> str:
 
 
 def example_requests(body: str) -> list[str]:
-    """List items of a `## Example requests` section: requests that should find the skill."""
+    """List items of a `## Example requests` section: requests that should find the skill.
+    Items after a line that says they should not ("Should not trigger it:") are near
+    misses that belong to other skills, and are left out."""
     requests: list[str] = []
     inside = False
+    near_misses = False
     for line in body.splitlines():
         heading = _HEADING.match(line)
         if heading:
             inside = heading.group(2).strip().lower() == _EXAMPLES_TITLE
+            near_misses = False
             continue
         item = _LIST_ITEM.match(line) if inside else None
-        if item:
+        if item is None:
+            if inside and line.strip():
+                near_misses = bool(_NEGATION.search(line))
+            continue
+        if not near_misses:
             requests.append(_plain(item.group(1)).strip("\"'“”"))
     return [r for r in requests if r][:EXAMPLE_REQUESTS]
 

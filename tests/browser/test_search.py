@@ -22,9 +22,9 @@ SEARCH_BOX = "[data-skillsite-search] input[name=q]"
 RESULT_LINKS = "[data-skillsite-results] a"
 STATUS = "[data-skillsite-status]"
 # The goals are 95 % first and 98 % in the top three (bench/README.md has the figures).
-# Measured over the 98 queries: 92.9 % first, 98.0 % in the top three; the floors sit two
-# queries below, for the catalog growing.
-TOP1_FLOOR = 0.91
+# Measured over the 98 queries: 95.9 % first, 98.0 % in the top three; the floors sit a
+# query or two below, for the catalog growing.
+TOP1_FLOOR = 0.93
 TOP3_FLOOR = 0.96
 
 

@@ -56,6 +56,15 @@ def test_example_requests_are_the_list_items_of_their_section() -> None:
     ]
 
 
+def test_near_misses_in_the_example_requests_are_left_out() -> None:
+    body = (
+        "# Title\n\n## Example requests\n\nShould trigger this skill:\n\n- rotate my keys\n\n"
+        "Should not trigger it:\n\n- set a bundle size limit (use [budget](../budget/SKILL.md))\n"
+        "\nThese also should:\n\n- renew a token\n"
+    )
+    assert example_requests(body) == ["rotate my keys", "renew a token"]
+
+
 def test_body_keywords_leave_out_code_and_stop_words() -> None:
     stop = frozenset(search_words()["stop"])
     body = "Rotate tokens. Rotate keys and rotate.\n\n```bash\nsecretcommand --flag\n```\n"
