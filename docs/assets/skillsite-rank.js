@@ -167,20 +167,20 @@
     learnWords(SUMMARY_FIELDS);
     var detailsAdded = false;
 
-    // Adds documents a slice at a time, yielding to the page between slices, so that a
-    // reader typing meanwhile waits at most one slice: the slice ends by the clock, not by
-    // a count, whatever the catalog and the machine.
-    function addInSlices(search, documents) {
+    // Calls `step` on each item, a slice at a time, yielding to the page between slices,
+    // so that a reader typing meanwhile waits at most one slice: the slice ends by the
+    // clock, not by a count, whatever the catalog and the machine.
+    function eachInSlices(items, step) {
       var next = 0;
       return new Promise(function (resolve) {
         function slice() {
           var start = now();
-          while (next < documents.length) {
-            search.add(documents[next]);
+          while (next < items.length) {
+            step(items[next]);
             next += 1;
             if (now() - start >= SLICE_MS) break;
           }
-          if (next < documents.length) setTimeout(slice, 0);
+          if (next < items.length) setTimeout(slice, 0);
           else resolve();
         }
         setTimeout(slice, 0);
@@ -203,14 +203,17 @@
       });
       var summary = fieldIndex(SUMMARY_FIELDS);
       var search = fieldIndex(DETAIL_FIELDS);
-      return addInSlices(summary, skills).then(function () {
-        return addInSlices(search, skills);
+      function addTo(search) { return function (skill) { search.add(skill); }; }
+      return eachInSlices(skills, addTo(summary)).then(function () {
+        return eachInSlices(skills, addTo(search));
       }).then(function () {
         skills.forEach(function (skill) {
           if (skill.wholeDescription) skill.description = skill.wholeDescription;
         });
         learnWords(SUMMARY_FIELDS.concat(DETAIL_FIELDS));
         indexes = [summary, search];
+        // The suggestions for a query with no match, made now rather than on such a query.
+        prepareSuggestions();
       });
     }
 
@@ -268,6 +271,12 @@
         else found.push({ own: [entry], members: members || [] });
       }
       return found;
+    }
+
+    var foldedTitles = new Map(); // skill id -> its title folded, once asked for
+    function foldedTitle(skill) {
+      if (!foldedTitles.has(skill.id)) foldedTitles.set(skill.id, fold(skill.title));
+      return foldedTitles.get(skill.id);
     }
 
     function known(stems) {
@@ -341,14 +350,15 @@
         });
       }
       var joined = words.join("-");
+      var spaced = words.join(" ");
       var results = [];
       totals.forEach(function (score, id) {
         var skill = skills[id];
         var coverage = weightOf.get(id) / foundWeight;
         var total = score * coverage * coverage;
-        if (skill.name === joined || fold(skill.title) === words.join(" ")) total += EXACT_NAME_BONUS;
+        if (skill.name === joined || foldedTitle(skill) === spaced) total += EXACT_NAME_BONUS;
         else if (joined.length >= 3 && skill.name.indexOf(joined) === 0) total *= 2;
-        else if (words.length > 1 && skill.tagPhrases.indexOf(words.join(" ")) >= 0) total *= 1.5;
+        else if (words.length > 1 && skill.tagPhrases.indexOf(spaced) >= 0) total *= 1.5;
         // Up to two concepts, a skill must have them all; in a longer sentence, half of
         // them (a sentence's own wording may appear nowhere: "I need meal ideas for a
         // vegetarian diet"), and half of the weight of those any skill has; or two
@@ -372,35 +382,65 @@
       return best;
     }
 
+    // Names, tags and categories as stems, for suggestions: made in slices once the
+    // details are in, or at once by a query with no match that comes before.
+    var suggestible = null;
+    function suggestion(text, value, label) {
+      return { text: text, value: value, label: label, stems: null };
+    }
+    function suggestibleItems() {
+      if (!suggestible) {
+        var tags = new Map();
+        skills.forEach(function (skill) { skill.tags.forEach(function (tag) { tags.set(tag, true); }); });
+        suggestible = {
+          names: skills.map(function (s) { return suggestion(s.name + " " + s.title, s.name); }),
+          tags: Array.from(tags.keys()).map(function (t) { return suggestion(t, t); }),
+          categories: index.categories.map(function (c) { return suggestion(c[1] + " " + c[0], c[0], c[1]); })
+        };
+      }
+      return suggestible;
+    }
+    function stemsOf(item) {
+      if (!item.stems) item.stems = splitWords(item.text).map(stem);
+      return item.stems;
+    }
+    function prepareSuggestions() {
+      var items = suggestibleItems();
+      eachInSlices(items.names.concat(items.tags, items.categories), stemsOf);
+    }
+
     // Names, tags and categories closest to the query's words, for a query with no match.
     function nearest(words) {
       var stems = words.map(stem);
-      function closeness(text) {
+      var wordScores = new Map(); // one score per distinct word of the catalog's names and tags
+      function wordScore(s) {
+        if (wordScores.has(s)) return wordScores.get(s);
         var score = 0;
-        splitWords(text).forEach(function (word) {
-          var s = stem(word);
-          stems.forEach(function (q) {
-            if (s === q) score += 3;
-            else if (q.length >= 3 && (s.indexOf(q) === 0 || q.indexOf(s) === 0)) score += 2;
-            else if (closeEnoughToSuggest(q, s)) score += 1;
-          });
+        stems.forEach(function (q) {
+          if (s === q) score += 3;
+          else if (q.length >= 3 && (s.indexOf(q) === 0 || q.indexOf(s) === 0)) score += 2;
+          else if (closeEnoughToSuggest(q, s)) score += 1;
         });
+        wordScores.set(s, score);
         return score;
       }
       function best(items, limit) {
         return items
-          .map(function (item) { return { item: item, score: closeness(item.text) }; })
+          .map(function (item) {
+            var score = 0;
+            stemsOf(item).forEach(function (s) { score += wordScore(s); });
+            return { item: item, score: score };
+          })
           .filter(function (x) { return x.score > 0; })
           .sort(function (a, b) { return b.score - a.score || (a.item.text < b.item.text ? -1 : 1); })
           .slice(0, limit)
-          .map(function (x) { return x.item; });
+          .map(function (x) { return { value: x.item.value, label: x.item.label }; });
       }
-      var tags = new Map();
-      skills.forEach(function (skill) { skill.tags.forEach(function (tag) { tags.set(tag, true); }); });
+      var items = suggestibleItems();
       return {
-        names: best(skills.map(function (s) { return { text: s.name + " " + s.title, value: s.name }; }), 5),
-        tags: best(Array.from(tags.keys()).map(function (t) { return { text: t, value: t }; }), 6),
-        categories: best(index.categories.map(function (c) { return { text: c[1] + " " + c[0], value: c[0], label: c[1] }; }), 3)
+        names: best(items.names, 5),
+        tags: best(items.tags, 6),
+        categories: best(items.categories, 3)
       };
     }
 
