@@ -135,7 +135,7 @@ RESOURCES = """start => performance.getEntriesByType('resource')
   .map(entry => [entry.name, entry.responseEnd])"""
 
 
-def measure(browser, url: str, site: Path, repeat: int, slowdown: float) -> dict[str, float]:
+def open_search(browser, url: str, slowdown: float):
     context = browser.new_context()
     page = context.new_page()
     if slowdown > 1:
@@ -146,15 +146,26 @@ def measure(browser, url: str, site: Path, repeat: int, slowdown: float) -> dict
     page.evaluate(WATCH_STAGES)
     page.keyboard.press("/")
     page.keyboard.type("deploy")
+    return context, page
+
+
+def early_keystrokes(browser, url: str, slowdown: float) -> list[float]:
+    """Keystroke to results while the details are fetched and indexed, in a page of its
+    own (they hold the details back)."""
+    context, page = open_search(browser, url, slowdown)
     page.wait_for_function("() => window.__benchStages.first !== null")
-    # Keystrokes while the details are fetched and indexed, until they are in.
     early: list[float] = []
     full = "() => window.__benchStages.full !== null"
     while len(early) < EARLY_KEYSTROKES and not page.evaluate(full):
-        # Never the first query timed below: a query equal to the one shown is not ranked.
         query = EARLY_QUERIES[len(early) % len(EARLY_QUERIES)]
         early.append(page.evaluate(MEASURE_EARLY_KEYSTROKE, query))
-    page.wait_for_function(full)
+    context.close()
+    return early
+
+
+def measure(browser, url: str, site: Path, repeat: int, slowdown: float) -> dict[str, float]:
+    context, page = open_search(browser, url, slowdown)
+    page.wait_for_function("() => window.__benchStages.full !== null")
     stages = page.evaluate("() => window.__benchStages")
     resources = page.evaluate(RESOURCES, stages["start"])
 
@@ -167,6 +178,7 @@ def measure(browser, url: str, site: Path, repeat: int, slowdown: float) -> dict
     timed = [(page.evaluate(MEASURE_KEYSTROKE, q), q) for _ in range(repeat) for q in QUERIES]
     timings = [time for time, _ in timed]
     context.close()
+    early = early_keystrokes(browser, url, slowdown)
     return {
         "raw": sum(len(data) for data in before_first),
         "gzip": sum(len(gzip.compress(data)) for data in before_first),

@@ -146,25 +146,21 @@
 
     // Every word of the index as written, by length: what a misspelt word is corrected to;
     // and every term of the index (a stem), to tell a known word without a search.
-    var vocabulary = [];
-    var seenWords = new Set();
-    var terms = new Set();
-    function learnWords(fields) {
-      skills.forEach(function (skill) {
-        fields.forEach(function (field) {
-          splitWords(fieldText(skill, field)).forEach(function (word) {
-            if (seenWords.has(word) || stop.has(word)) return;
-            seenWords.add(word);
-            terms.add(stem(word));
-            if (word.length >= 4) (vocabulary[word.length] = vocabulary[word.length] || []).push(word);
-          });
+    var lexicon = { seen: new Set(), terms: new Set(), vocabulary: [] };
+    function learnWords(into, skill, fields) {
+      fields.forEach(function (field) {
+        splitWords(fieldText(skill, field)).forEach(function (word) {
+          if (into.seen.has(word) || stop.has(word)) return;
+          into.seen.add(word);
+          into.terms.add(stem(word));
+          if (word.length >= 4) (into.vocabulary[word.length] = into.vocabulary[word.length] || []).push(word);
         });
       });
     }
 
     var indexes = [fieldIndex(SUMMARY_FIELDS)];
     indexes[0].addAll(skills);
-    learnWords(SUMMARY_FIELDS);
+    skills.forEach(function (skill) { learnWords(lexicon, skill, SUMMARY_FIELDS); });
     var detailsAdded = false;
 
     // Calls `step` on each item, a slice at a time, yielding to the page between slices,
@@ -188,8 +184,9 @@
     }
 
     // search/skill-details.json: example requests, headings, body words and the whole
-    // description of a skill whose summary holds it cut, entry for entry. Both indexes are
-    // built again in slices beside the ones in use, and replace them once complete.
+    // description of a skill whose summary holds it cut, entry for entry. The details
+    // index (and the summary index again, with whole descriptions, if any was cut) is
+    // built in slices beside the one in use, which it joins once complete.
     function addDetails(details) {
       if (detailsAdded) return Promise.resolve();
       detailsAdded = true;
@@ -201,17 +198,28 @@
         skill.keywords = String(entry.k || "");
         if (typeof entry.d === "string") skill.wholeDescription = entry.d;
       });
-      var summary = fieldIndex(SUMMARY_FIELDS);
+      // The summary index again only if it holds a cut description.
+      var cut = skills.some(function (skill) { return skill.wholeDescription; });
+      var summary = cut ? fieldIndex(SUMMARY_FIELDS) : indexes[0];
       var search = fieldIndex(DETAIL_FIELDS);
-      function addTo(search) { return function (skill) { search.add(skill); }; }
-      return eachInSlices(skills, addTo(summary)).then(function () {
-        return eachInSlices(skills, addTo(search));
+      // The words the index knows are learnt beside the ones in use too: until the swap
+      // the ranking is the summary's alone, typo tolerance included.
+      var fields = cut ? ["description"].concat(DETAIL_FIELDS) : DETAIL_FIELDS;
+      var learnt = {
+        seen: new Set(lexicon.seen),
+        terms: new Set(lexicon.terms),
+        vocabulary: lexicon.vocabulary.map(function (list) { return list.slice(); })
+      };
+      return eachInSlices(cut ? skills : [], function (skill) { summary.add(skill); }).then(function () {
+        return eachInSlices(skills, function (skill) { search.add(skill); });
+      }).then(function () {
+        return eachInSlices(skills, function (skill) { learnWords(learnt, skill, fields); });
       }).then(function () {
         skills.forEach(function (skill) {
           if (skill.wholeDescription) skill.description = skill.wholeDescription;
         });
-        learnWords(SUMMARY_FIELDS.concat(DETAIL_FIELDS));
         indexes = [summary, search];
+        lexicon = learnt;
         // The suggestions for a query with no match, made now rather than on such a query.
         prepareSuggestions();
       });
@@ -246,7 +254,7 @@
       var best = limit + 1;
       var found = [];
       for (var length = word.length - limit; length <= word.length + limit; length++) {
-        (vocabulary[length] || []).forEach(function (known) {
+        (lexicon.vocabulary[length] || []).forEach(function (known) {
           var distance = editDistance(word, known, Math.min(limit, best));
           if (distance < best) { best = distance; found = []; }
           if (distance === best && distance <= limit) found.push(stem(known));
@@ -280,7 +288,7 @@
     }
 
     function known(stems) {
-      return stems.every(function (term) { return terms.has(term); });
+      return stems.every(function (term) { return lexicon.terms.has(term); });
     }
 
     // scores: skill id -> the best score of the concept's words for the skill.
