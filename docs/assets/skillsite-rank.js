@@ -220,8 +220,6 @@
         });
         indexes = [summary, search];
         lexicon = learnt;
-        // The suggestions for a query with no match, made now rather than on such a query.
-        prepareSuggestions();
       });
     }
 
@@ -390,8 +388,8 @@
       return best;
     }
 
-    // Names, tags and categories as stems, for suggestions: made in slices once the
-    // details are in, or at once by a query with no match that comes before.
+    // Names, tags and categories as stems, for suggestions: made in slices from the
+    // start, or at once by a query with no match that comes before.
     var suggestible = null;
     function suggestion(text, value, label) {
       return { text: text, value: value, label: label, stems: null };
@@ -451,6 +449,8 @@
         categories: best(items.categories, 3)
       };
     }
+
+    prepareSuggestions();
 
     return {
       skills: skills,
