@@ -289,17 +289,28 @@
       return stems.every(function (term) { return lexicon.terms.has(term); });
     }
 
+    // Scores by skill id, in arrays (a query may touch every skill of a large catalog),
+    // with the ids touched, in order.
+    function newScores() {
+      return { value: new Float64Array(skills.length), ids: [] };
+    }
+    function raise(scores, id, score) {
+      if (!(score > 0)) return;
+      if (scores.value[id] === 0) scores.ids.push(id);
+      if (score > scores.value[id]) scores.value[id] = score;
+    }
+
     // scores: skill id -> the best score of the concept's words for the skill.
     function addScores(scores, query, weight, fuzzy, prefix) {
-      var sums = new Map();
+      var sums = newScores();
       indexes.forEach(function (search) {
         search.search(query, termOptions(fuzzy, prefix)).forEach(function (hit) {
-          sums.set(hit.id, (sums.get(hit.id) || 0) + hit.score);
+          if (!(hit.score > 0)) return;
+          if (sums.value[hit.id] === 0) sums.ids.push(hit.id);
+          sums.value[hit.id] += hit.score;
         });
       });
-      sums.forEach(function (score, id) {
-        scores.set(id, Math.max(scores.get(id) || 0, score * weight));
-      });
+      sums.ids.forEach(function (id) { raise(scores, id, sums.value[id] * weight); });
     }
 
     // Typo tolerance only for a word the index does not know: "review" must not also find
@@ -321,13 +332,14 @@
       var groups = concepts(words);
       // The last word, unless a space after it says it is complete.
       var typing = /\s$/.test(String(query)) ? null : words[words.length - 1];
-      var totals = new Map(); // skill id -> summed (saturated) scores of its concepts
-      var matched = new Map(); // skill id -> concepts it has anywhere
-      var weightOf = new Map(); // skill id -> summed rarity of its concepts
-      var foundWeight = 0; // summed rarity of the concepts some skill has
       var size = skills.length;
+      var totals = new Float64Array(size); // skill id -> summed (saturated) scores of its concepts
+      var matched = new Int32Array(size); // skill id -> concepts it has anywhere
+      var weightOf = new Float64Array(size); // skill id -> summed rarity of its concepts
+      var found = []; // ids of the skills with any concept
+      var foundWeight = 0; // summed rarity of the concepts some skill has
       groups.forEach(function (concept) {
-        var scores = new Map();
+        var scores = newScores();
         concept.own.forEach(function (entry) {
           scoreInto(scores, entry.stems, entry.words, 1, true, typing !== null && entry.words.indexOf(typing) >= 0);
         });
@@ -335,17 +347,19 @@
         concept.members.forEach(function (stems) {
           if (ownKeys.indexOf(stems.join(" ")) < 0) scoreInto(scores, stems, stems, SYNONYM_WEIGHT, false, false);
         });
-        if (!scores.size) return;
+        if (!scores.ids.length) return;
         // The rarer a concept, the more it says about what the reader came for.
-        var rarity = Math.log((size + 1) / (scores.size + 1)) + 0.1;
+        var rarity = Math.log((size + 1) / (scores.ids.length + 1)) + 0.1;
         foundWeight += rarity;
-        scores.forEach(function (score, id) {
+        scores.ids.forEach(function (id) {
+          var score = scores.value[id];
+          if (matched[id] === 0) found.push(id);
           // The square root: a skill with more of the reader's words beats one that has a
           // single word in every field. Times the rarity: a skill with the query's rarest
           // word ("agents" among "llm agents") beats one with its commonest in its name.
-          totals.set(id, (totals.get(id) || 0) + Math.sqrt(score) * rarity);
-          matched.set(id, (matched.get(id) || 0) + 1);
-          weightOf.set(id, (weightOf.get(id) || 0) + rarity);
+          totals[id] += Math.sqrt(score) * rarity;
+          matched[id] += 1;
+          weightOf[id] += rarity;
         });
       });
       var n = groups.length;
@@ -358,10 +372,10 @@
       var joined = words.join("-");
       var spaced = words.join(" ");
       var results = [];
-      totals.forEach(function (score, id) {
+      found.forEach(function (id) {
         var skill = skills[id];
-        var coverage = weightOf.get(id) / foundWeight;
-        var total = score * coverage * coverage;
+        var coverage = weightOf[id] / foundWeight;
+        var total = totals[id] * coverage * coverage;
         if (skill.name === joined || foldedTitle(skill) === spaced) total += EXACT_NAME_BONUS;
         else if (joined.length >= 3 && skill.name.indexOf(joined) === 0) total *= 2;
         else if (words.length > 1 && skill.tagPhrases.indexOf(spaced) >= 0) total *= 1.5;
@@ -369,8 +383,8 @@
         // them (a sentence's own wording may appear nowhere: "I need meal ideas for a
         // vegetarian diet"), and half of the weight of those any skill has; or two
         // neighbouring words of the sentence that name it ("... first in our tech debt").
-        var count = matched.get(id);
-        var enough = n <= 2 ? count === n : count * 2 >= n && weightOf.get(id) * 2 >= foundWeight;
+        var count = matched[id];
+        var enough = n <= 2 ? count === n : count * 2 >= n && weightOf[id] * 2 >= foundWeight;
         if (enough || hasPhrase(skill)) results.push({ skill: skill, score: total });
       });
       results.sort(function (a, b) { return b.score - a.score || (a.skill.name < b.skill.name ? -1 : 1); });
