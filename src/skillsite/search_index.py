@@ -5,10 +5,11 @@ category, example requests, section headings, frequent body words), plus the syn
 stop-word lists of `search_words.yml`. It is data only: the browser inserts every string
 as text, never as markup.
 
-It ships as two files: `search/skills.json` (names, titles, descriptions, tags and
-categories: enough for the first results, fetched when the search is opened) and
-`search/skill-details.json` (example requests, headings and body words, in the same
-order, fetched after it), so that a large catalog shows results before the bulk arrives.
+It ships as two files: `search/skills.json` (names, titles, descriptions cut to
+`SUMMARY_DESCRIPTION` characters, tags and categories: enough for the first results,
+fetched when the search is opened) and `search/skill-details.json` (example requests,
+headings, body words and the whole of a cut description, in the same order, fetched
+after it), so that a large catalog shows results before the bulk arrives.
 """
 
 from __future__ import annotations
