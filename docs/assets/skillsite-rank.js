@@ -327,7 +327,41 @@
       });
     }
 
+    // Skills by their name or title as plain words: a query that is a skill's whole name
+    // finds it first, even when every word of it is a stop word ("what-the", "docs-out").
+    var namesAsWords = null;
+    function exactlyNamed(whole) {
+      if (!namesAsWords) {
+        namesAsWords = new Map();
+        skills.forEach(function (skill) {
+          [skill.name, skill.title].forEach(function (text) {
+            var key = splitWords(text).join(" ");
+            if (!key) return;
+            var named = namesAsWords.get(key) || [];
+            if (named.indexOf(skill) < 0) named.push(skill);
+            namesAsWords.set(key, named);
+          });
+        });
+      }
+      var key = whole.join(" ");
+      // A skill so named comes before one so titled.
+      return (namesAsWords.get(key) || []).slice().sort(function (a, b) {
+        return (splitWords(b.name).join(" ") === key) - (splitWords(a.name).join(" ") === key);
+      });
+    }
+
     function rank(query) {
+      var ranked = rankByWords(query);
+      var whole = splitWords(String(query).slice(0, MAX_QUERY_CHARS)).slice(0, MAX_WORDS);
+      var named = exactlyNamed(whole);
+      if (!named.length) return ranked;
+      var top = ranked.results.length ? ranked.results[0].score : 0;
+      var first = named.map(function (skill) { return { skill: skill, score: top + EXACT_NAME_BONUS }; });
+      var rest = ranked.results.filter(function (result) { return named.indexOf(result.skill) < 0; });
+      return { words: ranked.words.length ? ranked.words : whole, results: first.concat(rest) };
+    }
+
+    function rankByWords(query) {
       var words = queryWords(query);
       var groups = concepts(words);
       // The last word, unless a space after it says it is complete.
