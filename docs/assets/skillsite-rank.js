@@ -13,6 +13,8 @@
   var SYNONYM_WEIGHT = 0.6;
   var CORRECTION_WEIGHT = 0.7;
   var EXACT_NAME_BONUS = 1000;
+  // A query of exactly a skill's name words in another order ("proxmox infra").
+  var NAME_WORDS_FACTOR = 3;
   var now = typeof performance !== "undefined" ? function () { return performance.now(); } : Date.now;
   // search/skills.json holds the summary fields; search/skill-details.json, fetched after
   // it, the others.
@@ -105,6 +107,10 @@
       for (var i = 0; i + 1 < parts.length; i++) found.push(parts[i] + " " + parts[i + 1]);
       return found;
     }
+    // A name's words as sorted stems: "infra proxmox" names infra-proxmox in any order.
+    function nameWordsOf(text) {
+      return splitWords(text).filter(function (w) { return !stop.has(w); }).map(stem).sort().join(" ");
+    }
     var skills = index.skills.map(function (entry, id) {
       var category = index.categories[entry.c] || ["", ""];
       return {
@@ -119,6 +125,7 @@
           return splitWords(tag).filter(function (w) { return !stop.has(w); }).join(" ");
         }),
         phrases: phrasesOf(String(entry.n), entry.g || []),
+        nameWords: nameWordsOf(String(entry.n)),
         examples: [],
         sections: [],
         keywords: "",
@@ -319,7 +326,7 @@
     // "page" should not find "pagination".
     function scoreInto(scores, stems, words, weight, allowFuzzy, prefix) {
       var query = stems.join(" ");
-      var typo = allowFuzzy && !known(stems);
+      var typo = allowFuzzy && (relaxed || !known(stems));
       addScores(scores, query, weight, typo, prefix);
       if (!typo || words.length !== 1) return;
       corrections(words[0]).forEach(function (corrected) {
@@ -350,8 +357,22 @@
       });
     }
 
-    function rank(query) {
+    // Set while a query that found nothing is tried again with every word read as a
+    // possible typo: a misspelling can be a word some skill happens to have ("poters").
+    var relaxed = false;
+    function rankRelaxing(query) {
       var ranked = rankByWords(query);
+      if (ranked.results.length || !ranked.words.length) return ranked;
+      relaxed = true;
+      try {
+        return rankByWords(query);
+      } finally {
+        relaxed = false;
+      }
+    }
+
+    function rank(query) {
+      var ranked = rankRelaxing(query);
       var whole = splitWords(String(query).slice(0, MAX_QUERY_CHARS)).slice(0, MAX_WORDS);
       var named = exactlyNamed(whole);
       if (!named.length) return ranked;
@@ -405,12 +426,14 @@
       }
       var joined = words.join("-");
       var spaced = words.join(" ");
+      var queryNameWords = words.map(stem).sort().join(" ");
       var results = [];
       found.forEach(function (id) {
         var skill = skills[id];
         var coverage = weightOf[id] / foundWeight;
         var total = totals[id] * coverage * coverage;
         if (skill.name === joined || foldedTitle(skill) === spaced) total += EXACT_NAME_BONUS;
+        else if (words.length > 1 && skill.nameWords === queryNameWords) total *= NAME_WORDS_FACTOR;
         else if (joined.length >= 3 && skill.name.indexOf(joined) === 0) total *= 2;
         else if (words.length > 1 && skill.tagPhrases.indexOf(spaced) >= 0) total *= 1.5;
         // Up to two concepts, a skill must have them all; in a longer sentence, half of

@@ -36,6 +36,16 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
         body="# Executing Plans\n\nExecuting plans, one step at a time.\n",
     )
     write_skill(root, "plans", "executing-plans", description="Runs a written plan.")
+    write_skill(root, "infra", "infra-proxmox", description="Manages Proxmox hosts.")
+    write_skill(
+        root,
+        "infra",
+        "infra-proxmox-backup",
+        description="Backs up Proxmox infra: Proxmox infra snapshots, Proxmox infra restores.",
+    )
+    write_skill(root, "print", "latex-posters", description="Lays out LaTeX posters.")
+    # A misspelling whose stem ("pot") is a word of another skill.
+    write_skill(root, "print", "pottery", description="Glazing notes for old pots.")
     return root
 
 
@@ -47,3 +57,17 @@ def test_a_skill_s_whole_name_ranks_it_first(catalog: Path, query: str) -> None:
     for summary_only in (True, False):
         (found,) = rank_queries(catalog, [query], summary_only)
         assert found[:1] == [query.lower().replace(" ", "-")], (query, summary_only, found)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("proxmox infra", "infra-proxmox"),  # a name's words in another order
+        ("latex poters", "latex-posters"),  # a typo whose stem another skill has
+    ],
+)
+def test_reordered_and_misspelt_names_still_rank_the_skill_first(
+    catalog: Path, query: str, expected: str
+) -> None:
+    (found,) = rank_queries(catalog, [query], False)
+    assert found[:1] == [expected], found
