@@ -203,23 +203,24 @@ def test_index_loads_only_when_search_is_used(small_site: ServedSite, open_page)
     assert found_skills(page)[0] == "token-keeper"
 
 
-def test_first_results_come_before_the_details_and_improve_with_them(
-    small_site: ServedSite, open_page
-) -> None:
-    page = open_page(small_site.page())
-    held = []
+def search_with_details_held(page, query: str) -> list:
+    """Type `query` while the details file is held back; wait for the first results.
+    Returns the held request, for `release_details`."""
+    held: list = []
     page.route("**/search/skill-details.json", lambda route: held.append(route))
-    # "checker" is only in token-keeper's body: the details file brings the body words.
     box = page.locator(SEARCH_BOX)
     box.click()
-    box.fill("jwt")
+    box.fill(query)
     page.wait_for_function(
         "() => document.querySelector('[data-skillsite-results]')"
         ".getAttribute('data-skillsite-stage') === 'summary'"
     )
-    assert found_skills(page)[0] == "token-keeper"
-    assert page.locator("[data-skillsite-results]").get_attribute("aria-busy") == "true"
-    box.fill("checker")
+    return held
+
+
+def type_a_no_match_then_release_details(page, query: str, held: list) -> None:
+    """Type `query`, see "No skill" from the first results, then let the details in."""
+    page.locator(SEARCH_BOX).fill(query)
     page.wait_for_function(
         "() => document.querySelector('[data-skillsite-status]').innerText.startsWith('No skill')"
     )
@@ -227,6 +228,17 @@ def test_first_results_come_before_the_details_and_improve_with_them(
         page.wait_for_timeout(50)
     held[0].continue_()
     wait_for_results(page)
+
+
+def test_first_results_come_before_the_details_and_improve_with_them(
+    small_site: ServedSite, open_page
+) -> None:
+    page = open_page(small_site.page())
+    held = search_with_details_held(page, "jwt")
+    assert found_skills(page)[0] == "token-keeper"
+    assert page.locator("[data-skillsite-results]").get_attribute("aria-busy") == "true"
+    # "checker" is only in token-keeper's body: the details file brings the body words.
+    type_a_no_match_then_release_details(page, "checker", held)
     assert page.locator("[data-skillsite-results]").get_attribute("data-skillsite-stage") == "full"
     assert found_skills(page) == ["token-keeper"]
 
@@ -235,28 +247,13 @@ def test_first_results_show_a_long_description_cut_then_whole_with_the_details(
     small_site: ServedSite, open_page
 ) -> None:
     page = open_page(small_site.page())
-    held = []
-    page.route("**/search/skill-details.json", lambda route: held.append(route))
-    box = page.locator(SEARCH_BOX)
-    box.click()
-    box.fill("long liner")
-    page.wait_for_function(
-        "() => document.querySelector('[data-skillsite-results]')"
-        ".getAttribute('data-skillsite-stage') === 'summary'"
-    )
+    held = search_with_details_held(page, "long liner")
     assert found_skills(page)[0] == "long-liner"
     description = page.locator(".skillsite-result__description").first.inner_text()
     assert description.endswith("…")
     assert "hyphenation" not in description
     # Only the cut-off part of its description says "hyphenation".
-    box.fill("hyphenation")
-    page.wait_for_function(
-        "() => document.querySelector('[data-skillsite-status]').innerText.startsWith('No skill')"
-    )
-    while not held:
-        page.wait_for_timeout(50)
-    held[0].continue_()
-    wait_for_results(page)
+    type_a_no_match_then_release_details(page, "hyphenation", held)
     assert found_skills(page) == ["long-liner"]
     description = page.locator(".skillsite-result__description").first.inner_text()
     assert description == LONG_DESCRIPTION
